@@ -1,0 +1,1 @@
+"""Hip Planner's domain: plain Python, no Qt and no SQLAlchemy."""

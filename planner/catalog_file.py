@@ -1,0 +1,123 @@
+"""Read exercises from the human-editable TOML catalog (``resources/catalog/*.toml``).
+
+The file holds an array of ``[[exercise]]`` tables; see ``docs/catalog-format.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from planner.dose import Dose, DoseError
+from planner.exercise import Exercise, ExerciseError
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
+
+
+class CatalogDataError(ValueError):
+    """A catalog file is not valid; the message names the file and the exercise."""
+
+
+def load_catalog_file(path: Path, *, builtin: bool = True) -> list[Exercise]:
+    """Parse one TOML catalog file into exercises, checking ids are unique."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogDataError(f"{path}: cannot be read as TOML ({exc})") from exc
+    tables = data.get("exercise", [])
+    if not isinstance(tables, list):
+        raise CatalogDataError(f"{path}: expected [[exercise]] tables")
+    exercises = [_parse(path, i, table, builtin) for i, table in enumerate(tables)]
+    _check_unique(path, exercises)
+    return exercises
+
+
+def load_catalog_dir(folder: Path, *, builtin: bool = True) -> list[Exercise]:
+    """Every ``*.toml`` file of a folder, in name order, as one list with unique ids."""
+    exercises: list[Exercise] = []
+    for path in sorted(folder.glob("*.toml")):
+        exercises.extend(load_catalog_file(path, builtin=builtin))
+    _check_unique(folder, exercises)
+    return exercises
+
+
+def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> Exercise:
+    """Build an exercise from plain data (TOML table, JSON object); raises ValueError."""
+    dose_data = dict(table.get("dose", {}))
+    if "unit" in dose_data:
+        dose_data["unit"] = Unit.parse(str(dose_data["unit"]))
+    try:
+        dose = Dose(**dose_data)
+    except TypeError as exc:
+        raise ExerciseError({"dose": f"unknown dose field ({exc})"}) from exc
+    return Exercise(
+        id=str(table["id"]),
+        name=str(table["name"]),
+        directions=tuple(Direction.parse(d) for d in _strings(table["directions"])),
+        knee=Knee.parse(str(table["knee"])),
+        positions=tuple(Position.parse(p) for p in _strings(table["positions"])),
+        equipment=tuple(Equipment.parse(e) for e in _strings(table["equipment"])),
+        level=Level.parse(str(table["level"])),
+        dose=dose,
+        instructions=str(table.get("instructions", "")).strip(),
+        cues=tuple(str(c).strip() for c in table.get("cues", ())),
+        builtin=builtin,
+        archived=bool(table.get("archived", False)),
+    )
+
+
+def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
+    """The inverse of :func:`exercise_from_mapping` (JSON-friendly, stable key order)."""
+    d = ex.dose
+    return {
+        "id": ex.id,
+        "name": ex.name,
+        "directions": [x.value for x in ex.directions],
+        "knee": ex.knee.value,
+        "positions": [x.value for x in ex.positions],
+        "equipment": [x.value for x in ex.equipment],
+        "level": ex.level.value,
+        "dose": {
+            "sets": d.sets,
+            "amount": d.amount,
+            "unit": d.unit.value,
+            "each_side": d.each_side,
+            "load": d.load,
+            "rest_seconds": d.rest_seconds,
+            "tempo": d.tempo,
+            "notes": d.notes,
+        },
+        "instructions": ex.instructions,
+        "cues": list(ex.cues),
+    }
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    raise ValueError(f"expected a list of names, got {value!r}")
+
+
+def _parse(path: Path, index: int, table: object, builtin: bool) -> Exercise:
+    where = f"{path}: exercise #{index + 1}"
+    if isinstance(table, dict) and "id" in table:
+        where += f" ({table['id']})"
+    if not isinstance(table, dict):
+        raise CatalogDataError(f"{where}: expected a table")
+    try:
+        return exercise_from_mapping(table, builtin=builtin)
+    except KeyError as exc:
+        raise CatalogDataError(f"{where}: missing field {exc}") from exc
+    except (ValueError, DoseError, ExerciseError) as exc:
+        raise CatalogDataError(f"{where}: {exc}") from exc
+
+
+def _check_unique(where: object, exercises: Iterable[Exercise]) -> None:
+    seen: set[str] = set()
+    for ex in exercises:
+        if ex.id in seen:
+            raise CatalogDataError(f"{where}: the id {ex.id!r} is used twice")
+        seen.add(ex.id)

@@ -1,0 +1,99 @@
+"""An exercise of the catalog, as the domain sees it: tags, default dose, words for the client."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planner.dose import Dose
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+NAME_LIMIT = 120
+INSTRUCTIONS_LIMIT = 2000
+CUE_LIMIT = 200
+MAX_CUES = 5
+
+
+class ExerciseError(ValueError):
+    """An exercise breaks a rule; ``problems`` maps field names to coach-facing messages."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{name}: {text}" for name, text in problems.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    directions: tuple[Direction, ...]
+    """Primary direction first, then up to two secondary ones."""
+    knee: Knee
+    positions: tuple[Position, ...]
+    equipment: tuple[Equipment, ...]
+    """Any one of these will do (options, not a shopping list)."""
+    level: Level
+    dose: Dose
+    instructions: str
+    cues: tuple[str, ...]
+    builtin: bool = True
+    archived: bool = False
+    search_text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        problems = exercise_problems(self)
+        if problems:
+            raise ExerciseError(problems)
+        blob = " ".join((self.name, self.instructions, *self.cues)).casefold()
+        object.__setattr__(self, "search_text", blob)
+
+    @property
+    def primary(self) -> Direction:
+        return self.directions[0]
+
+    @property
+    def secondary(self) -> tuple[Direction, ...]:
+        return self.directions[1:]
+
+    @property
+    def weight_bearing(self) -> bool:
+        return any(p.weight_bearing for p in self.positions)
+
+
+def exercise_problems(ex: Exercise) -> dict[str, str]:
+    """Every rule an exercise must keep, as field → message (empty when all is well)."""
+    problems: dict[str, str] = {}
+    if not isinstance(ex.id, str) or not ID_PATTERN.match(ex.id):
+        problems["id"] = "use 1–80 lowercase letters, digits and dashes"
+    name = ex.name.strip() if isinstance(ex.name, str) else ""
+    if not name:
+        problems["name"] = "give the exercise a name"
+    elif len(name) > NAME_LIMIT:
+        problems["name"] = f"keep the name to {NAME_LIMIT} characters"
+    dirs = ex.directions
+    if not dirs:
+        problems["directions"] = "choose a primary direction"
+    elif len(dirs) > 3:
+        problems["directions"] = "choose at most two secondary directions"
+    elif len(set(dirs)) != len(dirs):
+        problems["directions"] = "a secondary direction repeats another direction"
+    elif not all(isinstance(d, Direction) for d in dirs):
+        problems["directions"] = "unknown direction"
+    if not isinstance(ex.knee, Knee):
+        problems["knee"] = "choose knee bent or straight"
+    if not ex.positions or not all(isinstance(p, Position) for p in ex.positions):
+        problems["positions"] = "choose at least one position"
+    if not ex.equipment or not all(isinstance(e, Equipment) for e in ex.equipment):
+        problems["equipment"] = "choose at least one kind of equipment (body weight counts)"
+    if not isinstance(ex.level, Level):
+        problems["level"] = "choose a level"
+    if not isinstance(ex.dose, Dose):
+        problems["dose"] = "give a default dose"
+    if not isinstance(ex.instructions, str) or len(ex.instructions) > INSTRUCTIONS_LIMIT:
+        problems["instructions"] = f"keep the instructions to {INSTRUCTIONS_LIMIT} characters"
+    if len(ex.cues) > MAX_CUES or any(
+        not isinstance(c, str) or not c.strip() or len(c) > CUE_LIMIT for c in ex.cues
+    ):
+        problems["cues"] = f"give at most {MAX_CUES} cues of up to {CUE_LIMIT} characters each"
+    return problems

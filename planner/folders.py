@@ -1,0 +1,56 @@
+"""The one place that decides where Hip Planner writes files.
+
+``HIP_PLANNER_HOME`` puts everything (database, settings, autosave, logs) under one folder;
+without it the platform's usual user folders are used. Tests always set it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "HipPlanner"
+HOME_VARIABLE = "HIP_PLANNER_HOME"
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser() / kind
+    if kind == "data":
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if kind == "config":
+        return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if kind == "logs":
+        return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    raise ValueError(kind)
+
+
+def data_dir() -> Path:
+    """The database and its backups live here."""
+    return _ensure(_base("data"))
+
+
+def config_dir() -> Path:
+    """Settings (window geometry, preferences, recent files)."""
+    return _ensure(_base("config"))
+
+
+def recovery_dir() -> Path:
+    """Autosaved copies of unsaved programs, offered back after a crash."""
+    return _ensure(_base("data") / "recovery")
+
+
+def log_dir() -> Path:
+    return _ensure(_base("logs"))
+
+
+def database_path() -> Path:
+    return data_dir() / "catalog.sqlite3"
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
