@@ -48,7 +48,9 @@ class Dose:
     def describe(self) -> str:
         """The dose in words, as a client reads it: "3 × 15 each side", "3 × 30 s"."""
         unit = "s" if self.unit is Unit.SECONDS else self.unit.label
-        text = f"{self.sets} × {self.amount} {unit}" if unit != "reps" else f"{self.sets} × {self.amount}"
+        text = f"{self.sets} × {self.amount}"
+        if self.unit is not Unit.REPS:
+            text += f" {unit}"
         if self.each_side:
             text += " each way" if self.unit is Unit.STEPS else " each side"
         return text

@@ -6,6 +6,7 @@ Keys are stable (they are stored in files and the database); labels are what a c
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class _Labelled(StrEnum):
@@ -20,7 +21,7 @@ class _Labelled(StrEnum):
         return member
 
     @classmethod
-    def parse(cls, text: str) -> _Labelled:
+    def parse(cls, text: str) -> Self:
         """Return the member whose key or label matches ``text`` (case-insensitive).
 
         Raises ``ValueError`` naming the accepted keys, so a command line or a file loader can
