@@ -9,12 +9,12 @@ from enum import StrEnum
 from typing import Self
 
 
-class _Labelled(StrEnum):
+class LabelledEnum(StrEnum):
     """A string enum whose members carry a coach-facing label."""
 
     label: str
 
-    def __new__(cls, key: str, label: str) -> _Labelled:
+    def __new__(cls, key: str, label: str) -> LabelledEnum:
         member = str.__new__(cls, key)
         member._value_ = key
         member.label = label
@@ -39,7 +39,7 @@ class _Labelled(StrEnum):
         return cls.__name__.lower()
 
 
-class Direction(_Labelled):
+class Direction(LabelledEnum):
     """The six directions a hip moves in (DESIGN.md §1)."""
 
     FLEXION = ("flexion", "Forward")
@@ -78,14 +78,14 @@ _SHORT = {
 }
 
 
-class Knee(_Labelled):
+class Knee(LabelledEnum):
     """The knee of the limb doing the hip action."""
 
     BENT = ("bent", "Knee bent")
     STRAIGHT = ("straight", "Knee straight")
 
 
-class Position(_Labelled):
+class Position(LabelledEnum):
     STANDING = ("standing", "Standing")
     SUPINE = ("supine", "Lying on the back")
     PRONE = ("prone", "Lying face down")
@@ -102,7 +102,7 @@ class Position(_Labelled):
         return self is Position.STANDING
 
 
-class Equipment(_Labelled):
+class Equipment(LabelledEnum):
     BODY_WEIGHT = ("body_weight", "Body weight")
     ELASTIC_BAND = ("elastic_band", "Elastic band")
     MINI_BAND = ("mini_band", "Mini band")
@@ -121,7 +121,7 @@ class Equipment(_Labelled):
     PARTNER = ("partner", "Partner")
 
 
-class Level(_Labelled):
+class Level(LabelledEnum):
     BEGINNER = ("beginner", "Beginner")
     INTERMEDIATE = ("intermediate", "Intermediate")
     ADVANCED = ("advanced", "Advanced")
@@ -131,7 +131,7 @@ class Level(_Labelled):
         return list(Level).index(self)
 
 
-class Unit(_Labelled):
+class Unit(LabelledEnum):
     """What the amount of a dose counts."""
 
     REPS = ("reps", "reps")

@@ -1,0 +1,66 @@
+"""Searching and filtering the catalog: one query object shared by the browser and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from planner.exercise import Exercise
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogQuery:
+    """What the coach asked for. Empty fields match everything.
+
+    ``directions`` matches an exercise that trains *any* of the chosen directions (primary or
+    secondary); the other sets match any of their chosen values. ``text`` matches every word in
+    the name, instructions or cues, ignoring case.
+    """
+
+    text: str = ""
+    directions: frozenset[Direction] = frozenset()
+    knee: Knee | None = None
+    positions: frozenset[Position] = frozenset()
+    equipment: frozenset[Equipment] = frozenset()
+    levels: frozenset[Level] = frozenset()
+    own_only: bool = False
+    include_archived: bool = False
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(self.text.casefold().split()))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CatalogQuery(include_archived=self.include_archived)
+
+    def matches(self, ex: Exercise) -> bool:
+        if ex.archived and not self.include_archived:
+            return False
+        if self.own_only and ex.builtin:
+            return False
+        if self.knee is not None and ex.knee is not self.knee:
+            return False
+        if self.levels and ex.level not in self.levels:
+            return False
+        if self.directions and self.directions.isdisjoint(ex.directions):
+            return False
+        if self.positions and self.positions.isdisjoint(ex.positions):
+            return False
+        if self.equipment and self.equipment.isdisjoint(ex.equipment):
+            return False
+        return all(word in ex.search_text for word in self.words)
+
+
+def filter_exercises(exercises: Sequence[Exercise], query: CatalogQuery) -> list[int]:
+    """Indexes of the exercises that match, in their given order."""
+    if query.is_empty:
+        return [i for i, ex in enumerate(exercises) if not ex.archived]
+    return [i for i, ex in enumerate(exercises) if query.matches(ex)]
+
+
+def sort_for_browsing(exercises: Iterable[Exercise]) -> list[Exercise]:
+    """Primary direction in the order of the taxonomy, then name."""
+    order = {d: i for i, d in enumerate(Direction)}
+    return sorted(exercises, key=lambda ex: (order[ex.primary], ex.name.casefold()))

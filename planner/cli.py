@@ -1,0 +1,147 @@
+"""The command line (DESIGN.md §3): ``catalog``, ``check`` and ``export``.
+
+Pure planner code: the catalog comes in through ``load_catalog`` so this module needs no
+database. Every mistake ends as one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
+from planner.catalog_file import exercise_to_mapping
+from planner.exercise import Exercise
+from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
+
+COMMANDS = ("catalog", "check", "export")
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+CatalogLoader = Callable[[], list[Exercise]]
+
+
+class UsageError(Exception):
+    """A bad argument: the message is the one line the coach sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _choice(enum: type[LabelledEnum]) -> Callable[[str], LabelledEnum]:
+    def parse(text: str) -> LabelledEnum:
+        try:
+            return enum.parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = enum.kind()
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hip-planner", description="Plan hip strength programs for runners.")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    cat = commands.add_parser("catalog", help="list the exercise catalog")
+    cat.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    cat.add_argument(
+        "--direction",
+        type=_choice(Direction),
+        action="append",
+        default=[],
+        help="hip direction key or label (repeatable): " + ", ".join(Direction),
+    )
+    cat.add_argument("--knee", type=_choice(Knee), help="bent or straight")
+    cat.add_argument(
+        "--position",
+        type=_choice(Position),
+        action="append",
+        default=[],
+        help="position (repeatable): " + ", ".join(Position),
+    )
+    cat.add_argument(
+        "--equipment",
+        type=_choice(Equipment),
+        action="append",
+        default=[],
+        help="equipment (repeatable): " + ", ".join(Equipment),
+    )
+    cat.add_argument(
+        "--level",
+        type=_choice(Level),
+        action="append",
+        default=[],
+        help="beginner, intermediate or advanced (repeatable)",
+    )
+    cat.add_argument(
+        "--search", default="", metavar="TEXT", help="words to find in names, instructions and cues"
+    )
+
+    check = commands.add_parser("check", help="check a program file's balance")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--week", type=int, metavar="N", help="only week N (1 = first)")
+    return parser
+
+
+def run_command(
+    argv: Sequence[str],
+    *,
+    load_catalog: CatalogLoader,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run one command; returns the exit code. Output goes to ``out``, messages to ``err``."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(list(argv))
+        if args.command == "catalog":
+            return _catalog(args, load_catalog(), out)
+        if args.command == "check":
+            return _check(args, out)
+        raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
+    except UsageError as exc:
+        print(exc, file=err)
+        return EXIT_BAD_INPUT
+
+
+def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -> int:
+    query = CatalogQuery(
+        text=args.search,
+        directions=frozenset(args.direction),
+        knee=args.knee,
+        positions=frozenset(args.position),
+        equipment=frozenset(args.equipment),
+        levels=frozenset(args.level),
+    )
+    ordered = sort_for_browsing(exercises)
+    found = [ordered[i] for i in filter_exercises(ordered, query)]
+    if args.json:
+        rows = [{**exercise_to_mapping(ex), "own": not ex.builtin} for ex in found]
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for ex in found:
+        dirs = ", ".join(d.label for d in ex.directions)
+        print(f"{ex.name}  [{dirs}; {ex.knee.label.lower()}]  {ex.dose.describe()}", file=out)
+    print(f"{len(found)} of {len(exercises)} exercises", file=out)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.program_file import ProgramFileError, read_program
+
+    try:
+        program = read_program(args.file)
+    except ProgramFileError as exc:
+        raise UsageError(str(exc)) from None
+    entries = sum(1 for week in program.weeks for _ in week.entries())
+    print(f"{args.file}: a valid program, {len(program.weeks)} weeks, {entries} entries", file=out)
+    return EXIT_OK

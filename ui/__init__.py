@@ -1,0 +1,1 @@
+"""The Qt Widgets user interface: thin widgets, item models and undo commands."""
