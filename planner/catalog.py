@@ -24,6 +24,8 @@ class CatalogQuery:
     positions: frozenset[Position] = frozenset()
     equipment: frozenset[Equipment] = frozenset()
     levels: frozenset[Level] = frozenset()
+    client_equipment: frozenset[Equipment] = frozenset()
+    """When set, only exercises doable with it (body weight is always at hand)."""
     own_only: bool = False
     include_archived: bool = False
     words: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -50,7 +52,14 @@ class CatalogQuery:
             return False
         if self.equipment and self.equipment.isdisjoint(ex.equipment):
             return False
+        if self.client_equipment and not fits_equipment(ex, self.client_equipment):
+            return False
         return all(word in ex.search_text for word in self.words)
+
+
+def fits_equipment(ex: Exercise, available: frozenset[Equipment]) -> bool:
+    """Whether any of the exercise's equipment options is at hand (body weight always is)."""
+    return any(e is Equipment.BODY_WEIGHT or e in available for e in ex.equipment)
 
 
 def filter_exercises(exercises: Sequence[Exercise], query: CatalogQuery) -> list[int]:

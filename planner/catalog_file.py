@@ -42,15 +42,33 @@ def load_catalog_dir(folder: Path, *, builtin: bool = True) -> list[Exercise]:
     return exercises
 
 
-def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> Exercise:
-    """Build an exercise from plain data (TOML table, JSON object); raises ValueError."""
-    dose_data = dict(table.get("dose", {}))
-    if "unit" in dose_data:
-        dose_data["unit"] = Unit.parse(str(dose_data["unit"]))
+def dose_from_mapping(data: Mapping[str, Any]) -> Dose:
+    """Build a dose from plain data; raises ValueError (DoseError, ExerciseError) when bad."""
+    values = dict(data)
+    if "unit" in values:
+        values["unit"] = Unit.parse(str(values["unit"]))
     try:
-        dose = Dose(**dose_data)
+        return Dose(**values)
     except TypeError as exc:
         raise ExerciseError({"dose": f"unknown dose field ({exc})"}) from exc
+
+
+def dose_to_mapping(dose: Dose) -> dict[str, Any]:
+    return {
+        "sets": dose.sets,
+        "amount": dose.amount,
+        "unit": dose.unit.value,
+        "each_side": dose.each_side,
+        "load": dose.load,
+        "rest_seconds": dose.rest_seconds,
+        "tempo": dose.tempo,
+        "notes": dose.notes,
+    }
+
+
+def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> Exercise:
+    """Build an exercise from plain data (TOML table, JSON object); raises ValueError."""
+    dose = dose_from_mapping(table.get("dose", {}))
     return Exercise(
         id=str(table["id"]),
         name=str(table["name"]),
@@ -69,7 +87,6 @@ def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> 
 
 def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
     """The inverse of :func:`exercise_from_mapping` (JSON-friendly, stable key order)."""
-    d = ex.dose
     return {
         "id": ex.id,
         "name": ex.name,
@@ -78,16 +95,7 @@ def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
         "positions": [x.value for x in ex.positions],
         "equipment": [x.value for x in ex.equipment],
         "level": ex.level.value,
-        "dose": {
-            "sets": d.sets,
-            "amount": d.amount,
-            "unit": d.unit.value,
-            "each_side": d.each_side,
-            "load": d.load,
-            "rest_seconds": d.rest_seconds,
-            "tempo": d.tempo,
-            "notes": d.notes,
-        },
+        "dose": dose_to_mapping(ex.dose),
         "instructions": ex.instructions,
         "cues": list(ex.cues),
     }

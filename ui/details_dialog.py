@@ -1,0 +1,109 @@
+"""Client and program details: names, start date, the client's equipment, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.program import ClientDetails
+from planner.taxonomy import Equipment
+
+NAME_LIMIT = 120
+NOTES_LIMIT = 2000
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, details: ClientDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Program details")
+        self.client = QLineEdit(details.client_name, placeholderText="e.g. Ana Silva")
+        self.title = QLineEdit(
+            details.title, placeholderText="e.g. Hip strength for the spring marathon"
+        )
+        self.coach = QLineEdit(details.coach_name)
+        self.has_start = QCheckBox("Starts on")
+        self.start = QDateEdit(calendarPopup=True)
+        self.start.setDisplayFormat("d MMM yyyy")
+        start = details.start_date
+        self.has_start.setChecked(start is not None)
+        self.start.setDate(
+            QDate(start.year, start.month, start.day) if start else QDate.currentDate()
+        )
+        self.start.setEnabled(start is not None)
+        self.has_start.toggled.connect(self.start.setEnabled)
+        self.notes = QPlainTextEdit(details.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+        self.equipment = {e: QCheckBox(e.label, checked=e in details.equipment) for e in Equipment}
+        box = QGroupBox("Equipment the client has (leave all unticked if unknown)")
+        grid = QGridLayout(box)
+        for i, check in enumerate(self.equipment.values()):
+            grid.addWidget(check, i // 3, i % 3)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("&Client name", self.client)
+        form.addRow("Program &title", self.title)
+        form.addRow("C&oach name", self.coach)
+        form.addRow(self.has_start, self.start)
+        form.addRow("&Notes", self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for line in (self.client, self.title, self.coach):
+            line.textChanged.connect(self._validate)
+        self.notes.textChanged.connect(self._validate)
+        self._validate()
+
+    def problems(self) -> list[str]:
+        problems = [
+            f"{label} is {len(line.text())} characters long; keep it to {NAME_LIMIT}."
+            for label, line in (
+                ("The client name", self.client),
+                ("The title", self.title),
+                ("The coach name", self.coach),
+            )
+            if len(line.text()) > NAME_LIMIT
+        ]
+        if len(self.notes.toPlainText()) > NOTES_LIMIT:
+            problems.append(f"The notes are too long; keep them to {NOTES_LIMIT} characters.")
+        return problems
+
+    def _validate(self) -> None:
+        problems = self.problems()
+        self.message.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.message.setVisible(bool(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def details(self) -> ClientDetails:
+        start = self.start.date().toPython() if self.has_start.isChecked() else None
+        return ClientDetails(
+            client_name=self.client.text().strip(),
+            title=self.title.text().strip(),
+            coach_name=self.coach.text().strip(),
+            start_date=start,  # type: ignore[arg-type]
+            equipment=frozenset(e for e, check in self.equipment.items() if check.isChecked()),
+            notes=self.notes.toPlainText().strip(),
+        )

@@ -1,0 +1,141 @@
+"""Paints an entry as a card: name (wrapped), dose in words, load, and direction badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from planner.exercise import Exercise
+from planner.program import Entry
+from ui.badges import badge_font, paint_badges
+from ui.day_model import EntryRole, ExerciseOfEntryRole
+
+PAD = 6
+SPACING = 4
+MAX_NAME_LINES = 4
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap; very long words are broken, and the last allowed line is elided."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while metrics.horizontalAdvance(current) > width and len(current) > 1:
+            cut = len(current)
+            while cut > 1 and metrics.horizontalAdvance(current[:cut]) > width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [
+            *lines[: max_lines - 1],
+            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
+        ]
+    return lines or [""]
+
+
+class EntryDelegate(QStyledItemDelegate):
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _layout(
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
+    ) -> tuple[list[str], list[str], int]:
+        width = max(60, self.view.width() - 2 * PAD - 8)
+        name_metrics = QFontMetrics(self._name_font(option.font))
+        small = QFontMetrics(option.font)
+        names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
+        details = [entry.dose.describe()]
+        if entry.dose.load:
+            details += wrap_lines(entry.dose.load, small, width, 2)
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        height = (
+            2 * PAD
+            + len(names) * name_metrics.lineSpacing()
+            + len(details) * small.lineSpacing()
+            + SPACING
+            + badge_height
+        )
+        return names, details, height
+
+    @staticmethod
+    def _name_font(font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
+        if entry is None:
+            return QSize(100, 40)
+        return QSize(100, self._layout(option, exercise, entry)[2] + SPACING)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        entry: Entry | None = index.data(EntryRole)
+        exercise: Exercise | None = index.data(ExerciseOfEntryRole)
+        if entry is None or exercise is None:
+            return
+        names, details, _ = self._layout(option, exercise, entry)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
+        painter.setPen(QPen(border, 2.5 if selected else 1.0))
+        fill = palette.color(
+            QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base
+        )
+        painter.setBrush(fill)
+        painter.drawRoundedRect(card, 6, 6)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 4, 4)
+
+        x = int(card.left()) + PAD
+        y = int(card.top()) + PAD
+        width = int(card.width()) - 2 * PAD
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        name_font = self._name_font(option.font)
+        painter.setFont(name_font)
+        name_metrics = QFontMetrics(name_font)
+        for line in names:
+            painter.drawText(
+                QRect(x, y, width, name_metrics.height()), Qt.AlignmentFlag.AlignLeft, line
+            )
+            y += name_metrics.lineSpacing()
+        painter.setFont(option.font)
+        small = QFontMetrics(option.font)
+        for line in details:
+            painter.drawText(QRect(x, y, width, small.height()), Qt.AlignmentFlag.AlignLeft, line)
+            y += small.lineSpacing()
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        paint_badges(
+            painter,
+            card.right() - PAD,
+            y + SPACING + badge_height / 2,
+            exercise.directions,
+            option.font,
+            palette,
+        )
+        painter.restore()

@@ -1,0 +1,66 @@
+"""The detail of one exercise: every tag, the default dose, instructions and cues."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from planner.exercise import Exercise
+
+EMPTY_TEXT = "Select an exercise to see its tags, default dose, instructions and cues."
+
+
+def exercise_html(ex: Exercise) -> str:
+    """Rich text for the detail pane; every piece of exercise text is escaped."""
+    primary, *secondary = ex.directions
+    rows = [
+        ("Direction", f"{escape(primary.label)} <i>({escape(primary.joint_action)})</i>"),
+    ]
+    if secondary:
+        rows.append(("Also trains", escape(", ".join(d.label for d in secondary))))
+    rows += [
+        ("Knee", escape(ex.knee.label)),
+        ("Position", escape(", ".join(p.label for p in ex.positions))),
+        ("Equipment", escape(" or ".join(e.label for e in ex.equipment))),
+        ("Level", escape(ex.level.label)),
+        ("Default dose", escape(_dose_text(ex))),
+    ]
+    if not ex.builtin:
+        rows.append(("Origin", "Your own exercise"))
+    if ex.archived:
+        rows.append(("Status", "Archived (hidden from the catalog)"))
+    table = "".join(
+        f"<tr><td style='padding-right:8px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows
+    )
+    cues = "".join(f"<li>{escape(c)}</li>" for c in ex.cues)
+    instructions = escape(ex.instructions) or "<i>No instructions yet.</i>"
+    return (
+        f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
+        f"<table cellspacing='0'>{table}</table>"
+        f"<p><b>How to do it</b><br>{instructions}</p>"
+        + (f"<p><b>Coaching cues</b></p><ul style='margin-top:0'>{cues}</ul>" if cues else "")
+    )
+
+
+def _dose_text(ex: Exercise) -> str:
+    dose = ex.dose
+    text = dose.describe()
+    if dose.load:
+        text += f", {dose.load}"
+    text += f", rest {dose.rest_seconds} s"
+    return text
+
+
+class ExerciseDetail(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exerciseDetail")
+        self.setOpenLinks(False)
+        self.show_exercise(None)
+
+    def show_exercise(self, exercise: Exercise | None) -> None:
+        if exercise is None:
+            self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
+        else:
+            self.setHtml(exercise_html(exercise))

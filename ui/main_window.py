@@ -1,0 +1,267 @@
+"""The main window: catalog on the left, the week calendar in the centre, menus and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.exercise import Exercise
+from ui.catalog_model import CatalogModel
+from ui.catalog_panel import CatalogPanel
+from ui.document import Document
+from ui.planner_controller import PlannerController
+from ui.settings import app_settings
+from ui.week_bar import WeekBar
+from ui.week_view import WeekView
+
+APP_TITLE = "Hip Planner"
+MINIMUM_SIZE = (900, 560)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, exercises: Sequence[Exercise]) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.document = Document()
+
+        self.catalog_model = CatalogModel(exercises, self)
+        self.catalog = CatalogPanel(self.catalog_model)
+        self.week_bar = WeekBar()
+        self.week_view = WeekView(self.document.program)
+        self.controller = PlannerController(
+            self, self.document, self.catalog_model.find, self.week_view, self.week_bar
+        )
+        centre = QWidget()
+        centre.setObjectName("planner")
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.week_bar)
+        column.addWidget(self.week_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.catalog)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([340, 940])
+        self.setCentralWidget(self.splitter)
+
+        self.catalog.add_requested.connect(self.controller.add_exercises)
+        self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.controller.week_changed.connect(
+            lambda _w: self.catalog.set_day_labels(self.controller.day_labels())
+        )
+        self.document.title_changed.connect(self.update_title)
+        self.document.changed.connect(self._details_changed)
+
+        self.week_label = QLabel()
+        self.statusBar().addPermanentWidget(self.week_label)
+        self._build_menus()
+        self.update_title()
+        self.statusBar().showMessage(
+            "Drag exercises from the catalog onto a day, or select one and press Enter."
+        )
+        self.restore_layout()
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self._action(self.file_menu, "&New program", self.new_program, QKeySequence.StandardKey.New)
+        self.file_menu.addSeparator()
+        self._action(
+            self.file_menu,
+            "Program &details…",
+            self.controller.edit_details,
+            "Ctrl+I",
+            "Client name, title, coach, start date, equipment and notes",
+        )
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(
+            self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit = bar.addMenu("&Edit")
+        self.edit_menu = edit
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        c = self.controller
+        self._action(edit, "Cu&t", c.cut_selected, QKeySequence.StandardKey.Cut)
+        self._action(edit, "&Copy", c.copy_selected, QKeySequence.StandardKey.Copy)
+        self._action(edit, "&Paste", c.paste, QKeySequence.StandardKey.Paste)
+        self._action(
+            edit, "&Delete", c.delete_selected, None, "Delete the selected cards (Delete key)"
+        )
+        edit.addSeparator()
+        self._action(
+            edit, "Edit &dose…", c.edit_dose, None, "Change the dose of the selected card (F2)"
+        )
+        self._action(edit, "Move card &up", lambda: c.shift_selected(-1), None, "Alt+Up in a day")
+        self._action(
+            edit, "Move card dow&n", lambda: c.shift_selected(+1), None, "Alt+Down in a day"
+        )
+        edit.addSeparator()
+        self._action(
+            edit, "&Find exercise", self.catalog.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.edit_menu = edit
+
+        view = bar.addMenu("&View")
+        self.view_menu = view
+        toggle = QAction("&Catalog panel", self, checkable=True, checked=True)
+        toggle.setShortcut(QKeySequence("Ctrl+1"))
+        toggle.toggled.connect(self.catalog.setVisible)
+        view.addAction(toggle)
+        view.addSeparator()
+        self._action(view, "&Previous week", lambda: c.show_week(c.week - 1), "Ctrl+PgUp")
+        self._action(view, "&Next week", lambda: c.show_week(c.week + 1), "Ctrl+PgDown")
+        self._action(
+            view,
+            "Go to the &calendar",
+            lambda: self.week_view.focus_day(self.week_view.selected_day),
+            "Ctrl+2",
+        )
+
+        self.help_menu = bar.addMenu("&Help")
+        about = self._action(self.help_menu, "&About Hip Planner", self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
+
+    # -- document ----------------------------------------------------------------------------
+
+    def new_program(self) -> None:
+        self.set_document(Document())
+
+    def set_document(self, document: Document) -> None:
+        old = self.document
+        self.document = document
+        old.undo_stack.setActive(False)
+        document.undo_stack.setActive(True)
+        self._rebind_undo(document)
+        document.title_changed.connect(self.update_title)
+        document.changed.connect(self._details_changed)
+        self.controller.set_document(document)
+        self.catalog.set_client_equipment(document.program.details.equipment)
+        old.close()
+        old.deleteLater()
+        self.update_title()
+
+    def _rebind_undo(self, document: Document) -> None:
+        edit = self.edit_menu
+        for old in (self.undo_action, self.redo_action):
+            edit.removeAction(old)
+            old.deleteLater()
+        first = edit.actions()[0] if edit.actions() else None
+        self.undo_action = document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.insertActions(first, [self.undo_action, self.redo_action])
+
+    def _details_changed(self, change: object) -> None:
+        if getattr(change, "details", False):
+            self.catalog.set_client_equipment(self.document.program.details.equipment)
+            self.catalog.set_day_labels(self.controller.day_labels())
+
+    def update_title(self) -> None:
+        details = self.document.program.details
+        name = self.document.display_name()
+        client = (
+            f" — {details.client_name}"
+            if details.client_name and details.client_name not in name
+            else ""
+        )
+        self.setWindowTitle(f"{name}[*]{client} — {APP_TITLE}")
+        self.setWindowModified(self.document.modified)
+
+    # -- help --------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Hip Planner",
+            "<h3>Hip Planner</h3><p>Plan hip strength work for runners: every direction the "
+            "hip moves — forward, backward, away, toward, rotating out and in — with the knee "
+            "straight and bent, about twice a week.</p>",
+        )
+
+    def shortcuts_help(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "Ctrl+F\tsearch the catalog (↓ moves into the list, Esc clears the filters)\n"
+            "Enter\tadd the selected exercise to the selected day\n"
+            "Ctrl+2\tgo to the calendar; ← → move between days\n"
+            "F2 or Enter\tchange the dose of the selected card\n"
+            "Alt+↑ / Alt+↓\tmove a card up or down\n"
+            "Delete\tremove the selected cards\n"
+            "Ctrl+X / C / V\tcut, copy, paste cards\n"
+            "Ctrl+PgUp / PgDown\tprevious / next week",
+        )
+
+    # -- layout memory -----------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, splitter in (
+            ("window/mainSplitter", self.splitter),
+            ("window/catalogSplitter", self.catalog.splitter),
+        ):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/mainSplitter", self.splitter.saveState())
+        settings.setValue("window/catalogSplitter", self.catalog.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        event.accept()
