@@ -178,7 +178,7 @@ class CatalogPanel(QWidget):
         outer.addWidget(self.splitter)
 
         self.search.textChanged.connect(self._update_query)
-        self._update_count()
+        self._after_reset()
 
     def sizeHint(self) -> QSize:
         return QSize(330, 600)

@@ -25,7 +25,7 @@ class Document(QObject):
         self.program = program if program is not None else Program()
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.title_changed.emit())
+        self.undo_stack.cleanChanged.connect(self.title_changed)
         self.program.changed.connect(self._forward)
 
     def _forward(self, change: Change) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from planner.exercise import Exercise
 from planner.program import Entry
@@ -46,18 +51,20 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
 
 
 class EntryDelegate(QStyledItemDelegate):
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QAbstractScrollArea) -> None:
         super().__init__(view)
         self.view = view
 
     def _layout(
         self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
     ) -> tuple[list[str], list[str], int]:
-        width = max(60, self.view.width() - 2 * PAD - 8)
+        # Reserve the scroll bar's width so cards keep their size when it appears.
+        scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
         names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
-        details = [entry.dose.describe()]
+        details = wrap_lines(entry.dose.describe(), small, width, 2)
         if entry.dose.load:
             details += wrap_lines(entry.dose.load, small, width, 2)
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2

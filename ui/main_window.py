@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([340, 940])
+        self.splitter.setSizes([310, 970])
         self.setCentralWidget(self.splitter)
 
         self.catalog.add_requested.connect(self.controller.add_exercises)

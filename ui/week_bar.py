@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QRadioButton,
     QSpinBox,
     QToolButton,
@@ -31,38 +32,26 @@ class WeekBar(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setAccessibleName("Week")
-        self.combo.setMinimumContentsLength(8)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.currentIndexChanged.connect(self._chosen)
         label = QLabel("&Week:")
         label.setBuddy(self.combo)
         self.previous = self._button("◀", "Previous week (Ctrl+PgUp)", lambda: self._step(-1))
         self.next = self._button("▶", "Next week (Ctrl+PgDown)", lambda: self._step(+1))
         self.add = self._button("Add week", "Add an empty week at the end", self.add_week.emit)
-        self.duplicate = self._button(
-            "Duplicate…",
-            "Copy this week, optionally progressing every dose",
-            self.duplicate_week.emit,
-        )
-        self.delete = self._button("Delete", "Delete this week", self.delete_week.emit)
-        self.earlier = self._button(
-            "Move earlier", "Move this week one place earlier", lambda: self.move_week.emit(-1)
-        )
-        self.later = self._button(
-            "Move later", "Move this week one place later", lambda: self.move_week.emit(+1)
-        )
+        self.menu = QMenu(self)
+        self.duplicate = self.menu.addAction("&Duplicate this week…", self.duplicate_week.emit)
+        self.delete = self.menu.addAction("D&elete this week", self.delete_week.emit)
+        self.menu.addSeparator()
+        self.earlier = self.menu.addAction("Move week &earlier", lambda: self.move_week.emit(-1))
+        self.later = self.menu.addAction("Move week &later", lambda: self.move_week.emit(+1))
+        self.more = QToolButton(text="Week actions")
+        self.more.setMenu(self.menu)
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolTip("Duplicate (with progression), delete or reorder this week")
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)
-        for widget in (
-            label,
-            self.previous,
-            self.combo,
-            self.next,
-            self.add,
-            self.duplicate,
-            self.delete,
-            self.earlier,
-            self.later,
-        ):
+        for widget in (label, self.previous, self.combo, self.next, self.add, self.more):
             row.addWidget(widget)
         row.addStretch(1)
 

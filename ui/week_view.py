@@ -40,7 +40,7 @@ from ui.entry_delegate import EntryDelegate
 from ui.mime import ENTRY_IDS, EXERCISE_IDS, decode_ids
 
 EMPTY_DAY_HINT = "Drop exercises here"
-DAY_MIN_WIDTH = 150
+DAY_MIN_WIDTH = 128
 
 
 class DayList(QListView):

@@ -1,0 +1,70 @@
+"""Start-up: a command (``catalog``, ``check``, ``export``) or the GUI, never a traceback.
+
+Heavy modules (reportlab, the file dialogs' helpers) are imported only when used.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from pathlib import Path
+
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
+from planner.exercise import Exercise
+
+NO_DISPLAY = (
+    "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
+    "WAYLAND_DISPLAY are not set). Start it from your desktop session, or connect with "
+    "'ssh -X'; for a headless run set QT_QPA_PLATFORM=offscreen."
+)
+MISSING_XCB_CURSOR = (
+    "Hip Planner cannot open a window: the system library libxcb-cursor is missing. "
+    "Install it (Debian/Ubuntu: sudo apt install libxcb-cursor0) and start Hip Planner again."
+)
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, in one line; None when it should work.
+
+    Qt aborts the whole process when its platform plugin cannot start, so we check first.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return NO_DISPLAY
+    if not os.environ.get("WAYLAND_DISPLAY") and ctypes.util.find_library("xcb-cursor") is None:
+        return MISSING_XCB_CURSOR
+    return None
+
+
+def catalog_exercises() -> list[Exercise]:
+    from planner.catalog_file import load_catalog_dir
+    from resources import resource_path
+
+    return load_catalog_dir(resource_path("catalog"))
+
+
+def run(argv: list[str]) -> int:
+    """The program: dispatch to a command or open the GUI (with program files, if given)."""
+    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        return run_command(argv, load_catalog=catalog_exercises)
+    files = [Path(a) for a in argv]
+    for path in files:
+        if path.suffix.lower() != ".hipplan":
+            print(
+                f"hip-planner: '{path}' is neither a command ({', '.join(COMMANDS)}) nor a "
+                ".hipplan program file (see 'hip-planner --help')",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from ui.application import run_gui
+
+    return run_gui(files)
