@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,6 +32,14 @@ from ui.badges import BADGE_TEXT
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel, ExerciseRole
 from ui.exercise_detail import ExerciseDetail
+
+E = TypeVar("E", bound=LabelledEnum)
+
+
+def _selected(combo: QComboBox, members: type[E]) -> E | None:
+    """The enum member chosen in a combo (Qt hands the key back as a plain string)."""
+    key = combo.currentData()
+    return None if key is None else members(key)
 
 
 def _combo(any_text: str, members: type[LabelledEnum]) -> QComboBox:
@@ -186,14 +196,14 @@ class CatalogPanel(QWidget):
     # -- public ------------------------------------------------------------------------------
 
     def query(self) -> CatalogQuery:
-        chosen = self.equipment.currentData()
+        chosen = _selected(self.equipment, Equipment)
         client_only = self.client_only.isChecked() and self._client_equipment
-        position = self.position.currentData()
-        level = self.level.currentData()
+        position = _selected(self.position, Position)
+        level = _selected(self.level, Level)
         return CatalogQuery(
             text=self.search.text(),
             directions=frozenset(d for d, b in self.direction_buttons.items() if b.isChecked()),
-            knee=self.knee.currentData(),
+            knee=_selected(self.knee, Knee),
             positions=frozenset({position}) if position else frozenset(),
             equipment=frozenset({chosen}) if chosen else frozenset(),
             client_equipment=self._client_equipment if client_only else frozenset(),

@@ -22,22 +22,25 @@ class DayModel(QAbstractListModel):
         self.program = program
         self.week = week
         self.day = day
+        self.entries: list[Entry] = self._read()
+
+    def _read(self) -> list[Entry]:
+        """A copy of the day's list: Qt must only see rows change inside a model reset."""
+        if self.week >= len(self.program.weeks):
+            return []
+        return list(self.program.weeks[self.week].days[self.day].entries)
 
     def show(self, program: Program, week: int) -> None:
         """Point the model at another program or week and refresh."""
         self.beginResetModel()
         self.program, self.week = program, week
+        self.entries = self._read()
         self.endResetModel()
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.entries = self._read()
         self.endResetModel()
-
-    @property
-    def entries(self) -> list[Entry]:
-        if self.week >= len(self.program.weeks):
-            return []
-        return self.program.weeks[self.week].days[self.day].entries
 
     def entry(self, row: int) -> Entry:
         return self.entries[row]

@@ -114,7 +114,7 @@ class DoseEditor(QDialog):
         return SimpleNamespace(
             sets=self.sets.value(),
             amount=self.amount.value(),
-            unit=self.unit.currentData(),
+            unit=Unit(self.unit.currentData()),
             each_side=self.each_side.isChecked(),
             load=self.load.text().strip(),
             rest_seconds=self.rest.value(),

@@ -6,6 +6,7 @@ undo commands. Drops carry ids in vendor MIME types; anything else is refused.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, Signal
@@ -40,6 +41,12 @@ from ui.entry_delegate import EntryDelegate
 from ui.mime import ENTRY_IDS, EXERCISE_IDS, decode_ids
 
 EMPTY_DAY_HINT = "Drop exercises here"
+# Holding this while dropping a card copies it instead of moving it: Option on macOS, else Ctrl.
+COPY_MODIFIER = (
+    Qt.KeyboardModifier.AltModifier
+    if sys.platform == "darwin"
+    else Qt.KeyboardModifier.ControlModifier
+)
 DAY_MIN_WIDTH = 128
 
 
@@ -120,7 +127,7 @@ class DayList(QListView):
         if kind is None:
             event.ignore()
             return False
-        copy = kind == EXERCISE_IDS or event.proposedAction() == Qt.DropAction.CopyAction
+        copy = kind == EXERCISE_IDS or bool(event.modifiers() & COPY_MODIFIER)
         event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
         event.accept()
         return True
