@@ -145,7 +145,7 @@ def _ratio_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findi
             finding(
                 code,
                 f"{cap(work(top))} is {only}{outside(ratio, low, high)} times {work(bottom)}; "
-                f"aim for {num(low)}–{num(high)} times.",
+                f"aim for {low:g}–{high:g} times.",
                 (top, bottom),
             )
         )

@@ -58,6 +58,8 @@ def render_text(analysis: ProgramAnalysis) -> str:
         lines.extend(
             f"  {f.severity.value.upper():<{SEVERITY_WIDTH}}  {f.message}" for f in week.findings
         )
+        if not week.findings:
+            lines.append("  No findings.")
         lines.append("")
     notes = analysis.count(Severity.INFO)
     lines.append(

@@ -42,8 +42,9 @@ def suggest(
     missing knee state for knee findings, is not archived, is not already in the week, and —
     when ``client_equipment`` is set — can be done with something the client has (body weight
     always counts). Best fit: the gap's direction as primary before secondary; the knee state
-    the direction lacks; a level close to the levels already in the week; a position the
-    direction does not use yet; then the direction with the least work; then the name.
+    the direction lacks; for ``knee-share``, which may be filled in any direction, the
+    direction with the least work in that knee state, then the least work; a level close to
+    the levels already in the week; a position the direction does not use yet; then the name.
     """
     if finding.code not in SUGGESTIBLE:
         return []
@@ -61,25 +62,29 @@ def suggest(
             or (available is not None and available.isdisjoint(exercise.equipment))
         ):
             continue
-        ranked.append((_fit(exercise, trained[0], week), exercise))
+        ranked.append((_fit(exercise, trained[0], week, required_knee), exercise))
     ranked.sort(key=lambda pair: (pair[0], pair[1].name.casefold()))
     return [exercise for _, exercise in ranked[:limit]]
 
 
-def _fit(exercise: Exercise, direction: Direction, week: WeekAnalysis) -> tuple[float, ...]:
+def _fit(
+    exercise: Exercise, direction: Direction, week: WeekAnalysis, knee: Knee | None
+) -> tuple[float, ...]:
     """Smaller is better (see :func:`suggest`)."""
     split = week.knee_sets[direction]
     lacking = [k for k in Knee if split[k] == 0]
     wrong_knee = len(lacking) == 1 and exercise.knee is not lacking[0]
+    work_in_knee = split[knee] if knee is not None else 0.0
     level = exercise.level.rank
     distance = min((abs(level - used.rank) for used in week.levels), default=0)
     known_position = set(exercise.positions) <= week.positions[direction]
     return (
         exercise.primary is not direction,
         wrong_knee,
+        work_in_knee,
+        week.sets[direction],
         distance,
         known_position,
-        week.sets[direction],
         list(Direction).index(direction),
     )
 
