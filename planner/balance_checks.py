@@ -28,18 +28,6 @@ MUSCLES = {
     Direction.INTERNAL_ROTATION: "internal rotators",
 }
 
-RATIOS = (
-    (
-        Code.ABDUCTION_ADDUCTION_RATIO,
-        Direction.ABDUCTION,
-        Direction.ADDUCTION,
-        "abduction_adduction",
-    ),
-    (Code.ROTATION_RATIO, Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION, "rotation"),
-    (Code.EXTENSION_FLEXION_RATIO, Direction.EXTENSION, Direction.FLEXION, "extension_flexion"),
-)
-"""(code, numerator, denominator, settings prefix of the ``_low``/``_high`` limits)."""
-
 
 def check_week(week: WeekAnalysis, settings: BalanceSettings) -> tuple[Finding, ...]:
     """Every finding for one counted week, errors first, then in the order of the checks."""
@@ -71,7 +59,7 @@ def _direction_findings(
             finding(
                 Code.DIRECTION_LOW_VOLUME,
                 f"{cap(work(d))} gets only {num(amount)} weighted sets this week; "
-                f"aim for at least {num(settings.min_weighted_sets)}.",
+                f"aim for at least {settings.min_weighted_sets:g}.",
                 one,
             )
         )
@@ -90,7 +78,7 @@ def _direction_findings(
             finding(
                 Code.DIRECTION_DOMINANT,
                 f"{cap(work(d))} dominates: {num(amount)} weighted sets, more than "
-                f"{num(settings.dominant_factor)}× the six-direction average of {num(mean)}.",
+                f"{settings.dominant_factor:g}× the six-direction average of {num(mean)}.",
                 one,
             )
         )
@@ -131,12 +119,21 @@ def _direction_findings(
 
 
 def _ratio_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
+    ratios = (
+        (Code.ABDUCTION_ADDUCTION_RATIO, Direction.ABDUCTION, Direction.ADDUCTION),
+        (Code.ROTATION_RATIO, Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION),
+        (Code.EXTENSION_FLEXION_RATIO, Direction.EXTENSION, Direction.FLEXION),
+    )
+    limits = (
+        (settings.abduction_adduction_low, settings.abduction_adduction_high),
+        (settings.rotation_low, settings.rotation_high),
+        (settings.extension_flexion_low, settings.extension_flexion_high),
+    )
     found = []
-    for code, top, bottom, prefix in RATIOS:
+    for (code, top, bottom), (low, high) in zip(ratios, limits, strict=True):
         a, b = week.sets[top], week.sets[bottom]
         if a == 0 or b == 0:
-            continue
-        low, high = getattr(settings, prefix + "_low"), getattr(settings, prefix + "_high")
+            continue  # direction-missing already says it
         ratio = a / b
         if low <= ratio <= high:
             continue
