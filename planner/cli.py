@@ -13,9 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from planner.balance import analyse_program
+from planner.balance_checks import plural
+from planner.balance_report import render_json, render_text
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
+from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 
 COMMANDS = ("catalog", "check", "export")
@@ -142,6 +146,30 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         program = read_program(args.file)
     except ProgramFileError as exc:
         raise UsageError(str(exc)) from None
-    entries = sum(1 for week in program.weeks for _ in week.entries())
-    print(f"{args.file}: a valid program, {len(program.weeks)} weeks, {entries} entries", file=out)
-    return EXIT_OK
+    return report_balance(program, out, week=args.week, as_json=args.json, source=str(args.file))
+
+
+def report_balance(
+    program: Program,
+    out: TextIO,
+    *,
+    week: int | None = None,
+    as_json: bool = False,
+    source: str = "the program",
+) -> int:
+    """Print the balance report of ``program`` (or of its week ``week``, 1-based).
+
+    Returns 1 when any reported week has an error-level finding, else 0; a week that does not
+    exist is a :class:`UsageError`.
+    """
+    count = len(program.weeks)
+    if week is not None and not 1 <= week <= count:
+        raise UsageError(
+            f"hip-planner check: {source} has {plural(count, 'week')}, so there is no "
+            f"week {week}; use --week 1–{count}"
+        )
+    analysis = analyse_program(program)
+    if week is not None:
+        analysis = analysis.only(week)
+    out.write(render_json(analysis) if as_json else render_text(analysis))
+    return EXIT_FINDINGS if analysis.errors else EXIT_OK
