@@ -197,11 +197,11 @@ def test_f2_opens_dose_editor_and_change_is_undoable(
     monday.setCurrentIndex(monday.model().index(0, 0))
 
     def answer(dialog: DoseEditor) -> int:
-        dialog.sets.setValue(25)
+        dialog.fields.sets.setValue(25)
         assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
-        assert "between 1 and 20" in dialog.messages["sets"].text()
-        dialog.sets.setValue(5)
-        dialog.amount.setValue(8)
+        assert "between 1 and 20" in dialog.fields.messages["sets"].text()
+        dialog.fields.sets.setValue(5)
+        dialog.fields.amount.setValue(8)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(DoseEditor, "exec", answer)
