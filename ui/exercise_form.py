@@ -98,7 +98,7 @@ class ExerciseForm(QDialog):
         for level in Level:
             self.level.addItem(level.label, level.value)
         self.instructions = QPlainTextEdit(
-            placeholderText="2–4 plain sentences for the client: start position, the movement, the way back."
+            placeholderText="2–4 plain sentences: how to start, how to move, how to return."
         )
         self.instructions.setTabChangesFocus(True)
         self.instructions.setFixedHeight(90)
