@@ -128,13 +128,10 @@ class CatalogDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CatalogOpenError(f"The folder {path.parent} cannot be created ({exc}).") from exc
+        verdict = examine(path, busy_timeout_ms)
+        moved_to = move_aside(path, stamp) if not verdict.usable else None
         engine = make_engine(path, busy_timeout_ms)
         try:
-            verdict = examine(engine, path)
-            moved_to = None
-            if not verdict.usable:
-                engine.dispose()  # let go of the file before renaming it
-                moved_to = move_aside(path, stamp)
             migration = migrate(engine, path, stamp)
             sync = sync_builtins(engine, shipped, utc_now())
         except (DBAPIError, sqlite3.Error) as exc:
@@ -340,7 +337,7 @@ class CatalogDatabase:
 def _names(session: Session) -> Names:
     rows = session.execute(
         select(ExerciseRow.id, ExerciseRow.name, ExerciseRow.archived | ExerciseRow.retired)
-    ).tuples()
+    )
     return Names(rows)
 
 

@@ -17,8 +17,13 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "hip_planner_write"
 
 
-def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """An engine for the SQLite file at ``path`` (created on first connect)."""
+def make_engine(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, *, wal: bool = True
+) -> Engine:
+    """An engine for the SQLite file at ``path`` (created on first connect).
+
+    ``wal=False`` leaves the journal mode alone, for looking at a file without changing it.
+    """
     engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
     timeout = int(busy_timeout_ms)
 
@@ -29,7 +34,8 @@ def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
         try:
             cursor.execute(f"PRAGMA busy_timeout = {timeout}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL").fetchall()
+            if wal:
+                cursor.execute("PRAGMA journal_mode = WAL").fetchall()
         finally:
             cursor.close()
 

@@ -36,15 +36,15 @@ class Names:
 
     def __init__(self, rows: Iterable[tuple[str, str, bool]]) -> None:
         """``rows``: (id, name, hidden) for every exercise, hidden meaning archived or retired."""
-        self._holders = {name_key(name): (ex_id, hidden) for ex_id, name, hidden in rows}
+        self._holders = {name_key(name): (ex_id, name, hidden) for ex_id, name, hidden in rows}
 
     def problem(self, name: str, for_id: str | None = None) -> str:
         """Why ``name`` cannot be used by exercise ``for_id`` ("" when it can)."""
         holder = self._holders.get(name_key(name))
         if holder is None or holder[0] == for_id:
             return ""
-        shown = " ".join(name.split())
-        if holder[1]:
+        _holder_id, shown, hidden = holder
+        if hidden:
             return (
                 f'An archived exercise is already named "{shown}"; '
                 "restore it or choose another name."
@@ -59,7 +59,7 @@ class Names:
     def claim(self, name: str, ex_id: str, *, previous: str | None = None) -> None:
         if previous is not None:
             self._holders.pop(name_key(previous), None)
-        self._holders[name_key(name)] = (ex_id, False)
+        self._holders[name_key(name)] = (ex_id, name, False)
 
     def copy_name(self, name: str) -> str:
         """A free "<name> (copy)", "<name> (copy 2)", … within the name length limit."""

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from db.engine import make_engine
 from db.errors import CatalogOpenError, is_corruption, storage_message
 from db.migrate import current_revision, free_path, known_revisions
 from db.models import Base
@@ -18,6 +19,7 @@ VERSION_TABLE = "alembic_version"
 OUR_TABLES = frozenset(Base.metadata.tables) | {VERSION_TABLE}
 """Every table any revision of the schema has had (keep dropped tables listed here)."""
 COMPANIONS = ("-wal", "-shm", "-journal")
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +31,27 @@ class Verdict:
     """Why an unusable file cannot be used, for the coach."""
 
 
-def examine(engine: Engine, path: Path) -> Verdict:
-    """Check the file behind ``engine``: readable, intact, and holding our tables only.
+def examine(path: Path, busy_timeout_ms: int) -> Verdict:
+    """Check the file at ``path``: readable, intact, and holding our tables only.
 
+    Only reads, so a file that turns out damaged is moved aside exactly as it was found.
     Raises :class:`CatalogOpenError` for problems that moving the file would not solve or
     would hide (busy, no permission, written by a newer Hip Planner).
     """
-    if not path.exists():
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
         return Verdict(usable=True)
+    except OSError as exc:
+        raise CatalogOpenError(
+            f"The catalog database {path} cannot be read ({exc.strerror or exc}); "
+            "check the file's permissions, then start Hip Planner again."
+        ) from exc
+    if head and head != SQLITE_MAGIC:
+        # Not even SQLite: do not open it, SQLite would delete its -wal/-shm on closing.
+        return Verdict(False, problem="it is not an SQLite database file")
+    engine = make_engine(path, busy_timeout_ms, wal=False)
     try:
         with engine.connect() as connection:
             checks = connection.exec_driver_sql("PRAGMA integrity_check(1)").scalars().all()
@@ -59,6 +74,8 @@ def examine(engine: Engine, path: Path) -> Verdict:
         if is_corruption(exc):
             return Verdict(False, problem=f"it is not a readable database ({exc.orig})")
         raise CatalogOpenError(storage_message(exc, path)) from exc
+    finally:
+        engine.dispose()
     if revision is None:
         return Verdict(False, problem="it has no schema version")
     if revision not in known_revisions():
