@@ -8,6 +8,7 @@ catalog as it was, a refused change raises :class:`~db.errors.CatalogRuleError`.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
@@ -25,6 +27,7 @@ from db.convert import (
     content_hash,
     exercise_from_row,
     exercise_from_values,
+    name_key,
     new_row,
     row_values,
     utc_now,
@@ -40,6 +43,8 @@ from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.folders import database_path
 from resources import resource_path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,7 @@ class CatalogDatabase:
             path=path,
             created=verdict.revision is None,
             schema_revision=migration.to_revision,
-            migrated_from=migration.from_revision if verdict.revision is not None else None,
+            migrated_from=migration.from_revision if migration.migrated else None,
             backup_path=migration.backup_path,
             moved_aside_to=moved_to,
             damage=verdict.problem,
@@ -153,8 +158,6 @@ class CatalogDatabase:
             builtins_archived=sync.retired,
             builtins_blocked=sync.blocked,
         )
-        if report.migrated_from == report.schema_revision:
-            report = replace(report, migrated_from=None)
         return cls(engine, path), report
 
     def close(self) -> None:
@@ -175,17 +178,18 @@ class CatalogDatabase:
         query = select(*LOAD_COLUMNS)
         if not include_archived:
             query = query.where(ExerciseRow.archived.is_(False), ExerciseRow.retired.is_(False))
-        query = query.order_by(ExerciseRow.name.collate("NOCASE"), ExerciseRow.id)
         with self._reading() as session:
             rows = session.execute(query).all()
-        return [exercise_from_values(row) for row in rows]
+        exercises = [ex for ex in map(_readable, rows) if ex is not None]
+        exercises.sort(key=lambda ex: (name_key(ex.name), ex.id))  # faster than ORDER BY here
+        return exercises
 
     def get(self, exercise_id: str) -> Exercise | None:
         with self._reading() as session:
             row = session.execute(
                 select(*LOAD_COLUMNS).where(ExerciseRow.id == exercise_id)
             ).first()
-        return None if row is None else exercise_from_values(row)
+        return None if row is None else _readable(row)
 
     # The coach's own exercises
 
@@ -332,6 +336,19 @@ class CatalogDatabase:
                 yield session
         except DBAPIError as exc:
             raise write_error(exc, self.path) from exc
+
+
+def _readable(values: Sequence[Any]) -> Exercise | None:
+    """The exercise of a row, or None (logged) if this version cannot read it.
+
+    Happens only if the file was edited by hand or written by a newer Hip Planner with more
+    taxonomy keys; one such row must not make the whole catalog unusable.
+    """
+    try:
+        return exercise_from_values(values)
+    except ValueError as exc:
+        log.warning("%s", exc)
+        return None
 
 
 def _names(session: Session) -> Names:

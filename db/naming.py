@@ -41,9 +41,11 @@ class Names:
     def problem(self, name: str, for_id: str | None = None) -> str:
         """Why ``name`` cannot be used by exercise ``for_id`` ("" when it can)."""
         holder = self._holders.get(name_key(name))
-        if holder is None or holder[0] == for_id:
+        if holder is None:
             return ""
-        _holder_id, shown, hidden = holder
+        holder_id, shown, hidden = holder
+        if holder_id == for_id:
+            return ""
         if hidden:
             return (
                 f'An archived exercise is already named "{shown}"; '

@@ -46,7 +46,9 @@ def test_default_location_and_shipped_catalog(hip_home: Path) -> None:
 
 def test_second_start_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "catalog.sqlite3"
-    db, _ = CatalogDatabase.open(path, builtins=shipped_v1())
+    with recorded_writes() as first_start:
+        db, _ = CatalogDatabase.open(path, builtins=shipped_v1())
+    assert first_start.changes, "the recorder sees the first start's writes"
     db.add_own(own("own-hip-airplane", "Hip airplane"))
     db.close()
     before = path.read_bytes()
@@ -151,3 +153,23 @@ def test_the_file_is_a_plain_sqlite_database(tmp_path: Path) -> None:
         (count,) = connection.execute("SELECT count(*) FROM exercise").fetchone()
     connection.close()
     assert count == 3
+
+
+def test_a_row_this_version_cannot_read_is_skipped_not_fatal(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "catalog.sqlite3"
+    CatalogDatabase.open(path, builtins=shipped_v1())[0].close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE exercise SET positions = '[\"trampoline\"]' WHERE id = 'clamshell'"
+        )
+    connection.close()
+    db, _ = CatalogDatabase.open(path, builtins=[])
+    with db:
+        assert [ex.id for ex in db.exercises(include_archived=True)] == [
+            "glute-bridge",
+            "side-plank",
+        ]
+        assert db.get("clamshell") is None
+    assert "clamshell" in caplog.text
