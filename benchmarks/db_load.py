@@ -1,0 +1,83 @@
+"""How long the catalog database takes to load 10,000 and 100,000 exercises into objects.
+
+``python -m benchmarks.db_load [N ...]``. Rows are inserted with Core (not timed), then the
+start-up path (open: checks, migration state, built-in sync) and ``exercises()`` are timed.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from db.catalog import CatalogDatabase
+from db.convert import new_row, utc_now
+from db.engine import make_engine
+from db.migrate import migrate
+from db.models import ORIGIN_OWN, ExerciseRow
+from planner.dose import Dose
+from planner.exercise import Exercise
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position
+
+
+def _exercise(i: int) -> Exercise:
+    directions = list(Direction)
+    return Exercise(
+        id=f"own-bench-{i}",
+        name=f"Bench exercise {i}",
+        directions=(directions[i % 6], directions[(i + 1) % 6]),
+        knee=list(Knee)[i % 2],
+        positions=(list(Position)[i % 9],),
+        equipment=(list(Equipment)[i % 16], Equipment.BODY_WEIGHT),
+        level=list(Level)[i % 3],
+        dose=Dose(sets=1 + i % 5, amount=5 + i % 20),
+        instructions=f"Do exercise {i} slowly and with control. " * 4,
+        cues=(f"Cue one for {i}.", "Breathe out as you lift."),
+        builtin=False,
+    )
+
+
+def fill(path: Path, count: int) -> None:
+    engine = make_engine(path)
+    migrate(engine, path, utc_now())
+    now = utc_now()
+    rows = []
+    for i in range(count):
+        row = new_row(_exercise(i), ORIGIN_OWN, now)
+        rows.append({c.key: getattr(row, c.key) for c in ExerciseRow.__table__.columns})
+    with engine.begin() as connection:
+        connection.execute(insert(ExerciseRow), rows)
+    engine.dispose()
+
+
+def measure(count: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "catalog.sqlite3"
+        fill(path, count)
+        started = time.perf_counter()
+        db, _report = CatalogDatabase.open(path, builtins=[])
+        opened = time.perf_counter() - started
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            exercises = db.exercises()
+            timings.append(time.perf_counter() - started)
+        db.close()
+        assert len(exercises) == count
+        size = path.stat().st_size / 1e6
+        print(
+            f"{count:>7} exercises ({size:.1f} MB): open {opened * 1000:.0f} ms, "
+            f"exercises() best {min(timings) * 1000:.0f} ms / worst {max(timings) * 1000:.0f} ms"
+        )
+
+
+def main() -> None:
+    for count in [int(a) for a in sys.argv[1:]] or [10_000, 100_000]:
+        measure(count)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,377 @@
+"""The catalog database as the UI and the command line use it: plain ``planner`` objects only.
+
+Open it with :meth:`CatalogDatabase.open`, which also repairs, migrates and refreshes the
+built-ins, and says what it did in a :class:`StartupReport`. Every change is one short
+transaction; a storage failure raises :class:`~db.errors.CatalogWriteError` and leaves the
+catalog as it was, a refused change raises :class:`~db.errors.CatalogRuleError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from db.convert import (
+    LOAD_COLUMNS,
+    content_hash,
+    exercise_from_row,
+    exercise_from_values,
+    name_key,
+    new_row,
+    row_values,
+    utc_now,
+)
+from db.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, writer
+from db.errors import CatalogError, CatalogOpenError, CatalogRuleError, storage_message, write_error
+from db.migrate import migrate
+from db.models import ORIGIN_BUILTIN, ORIGIN_OWN, ExerciseRow
+from db.naming import Names, own_id
+from db.recovery import examine, move_aside
+from db.seed import sync_builtins
+from planner.catalog_file import load_catalog_dir
+from planner.exercise import Exercise
+from planner.folders import database_path
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StartupReport:
+    """What opening the catalog did, for a status line or a dialog."""
+
+    path: Path
+    created: bool
+    """A new catalog was made (first start, or after moving a damaged file aside)."""
+    schema_revision: str
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+    moved_aside_to: Path | None = None
+    damage: str = ""
+    """Why the old file was moved aside."""
+    builtins_added: int = 0
+    builtins_updated: int = 0
+    builtins_archived: int = 0
+    builtins_blocked: tuple[str, ...] = ()
+    """Shipped built-in ids already used by the coach's own exercises (left out)."""
+
+    def messages(self) -> list[str]:
+        """What the coach should be told (nothing on an ordinary start)."""
+        notes = []
+        if self.moved_aside_to is not None:
+            notes.append(
+                f"The catalog database could not be used ({self.damage}). It was moved to "
+                f"{self.moved_aside_to} and a fresh catalog was made; exercises you made "
+                "yourself may still be recoverable from the moved file."
+            )
+        if self.migrated_from is not None and self.backup_path is not None:
+            notes.append(
+                "The catalog database was updated for this version of Hip Planner; "
+                f"a copy of the old one is at {self.backup_path}."
+            )
+        if self.builtins_blocked:
+            notes.append(
+                "These built-in exercises were left out because your own exercises use the "
+                f"same ids: {', '.join(self.builtins_blocked)}."
+            )
+        return notes
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    exercise: Exercise
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: tuple[Exercise, ...] = ()
+    updated: tuple[Exercise, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+class CatalogDatabase:
+    """Built-in and own exercises in one SQLite file."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        """Use :meth:`open`; this only wraps an engine whose file is ready."""
+        self._engine = engine
+        self._writer = writer(engine)
+        self.path = path
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        builtins: Sequence[Exercise] | None = None,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> tuple[CatalogDatabase, StartupReport]:
+        """Open (or create) the catalog, repair, migrate and refresh the built-ins.
+
+        ``path`` defaults to :func:`planner.folders.database_path`, ``builtins`` to the
+        catalog shipped in ``resources/catalog``. Raises :class:`CatalogOpenError` when the
+        catalog cannot be used at all.
+        """
+        path = path if path is not None else database_path()
+        shipped = (
+            list(builtins) if builtins is not None else load_catalog_dir(resource_path("catalog"))
+        )
+        stamp = datetime.now()  # local time: it names files the coach may look for
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CatalogOpenError(f"The folder {path.parent} cannot be created ({exc}).") from exc
+        verdict = examine(path, busy_timeout_ms)
+        moved_to = move_aside(path, stamp) if not verdict.usable else None
+        engine = make_engine(path, busy_timeout_ms)
+        try:
+            migration = migrate(engine, path, stamp)
+            sync = sync_builtins(engine, shipped, utc_now())
+        except (DBAPIError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise CatalogOpenError(storage_message(exc, path)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        report = StartupReport(
+            path=path,
+            created=verdict.revision is None,
+            schema_revision=migration.to_revision,
+            migrated_from=migration.from_revision if migration.migrated else None,
+            backup_path=migration.backup_path,
+            moved_aside_to=moved_to,
+            damage=verdict.problem,
+            builtins_added=sync.added,
+            builtins_updated=sync.updated,
+            builtins_archived=sync.retired,
+            builtins_blocked=sync.blocked,
+        )
+        return cls(engine, path), report
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> CatalogDatabase:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Reading
+
+    def exercises(self, include_archived: bool = False) -> list[Exercise]:
+        """Every exercise, sorted by name; archived and retired ones only when asked."""
+        query = select(*LOAD_COLUMNS)
+        if not include_archived:
+            query = query.where(ExerciseRow.archived.is_(False), ExerciseRow.retired.is_(False))
+        with self._reading() as session:
+            rows = session.execute(query).all()
+        exercises = [ex for ex in map(_readable, rows) if ex is not None]
+        exercises.sort(key=lambda ex: (name_key(ex.name), ex.id))  # faster than ORDER BY here
+        return exercises
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        with self._reading() as session:
+            row = session.execute(
+                select(*LOAD_COLUMNS).where(ExerciseRow.id == exercise_id)
+            ).first()
+        return None if row is None else _readable(row)
+
+    # The coach's own exercises
+
+    def add_own(self, ex: Exercise) -> Exercise:
+        """Store ``ex`` as the coach's own; its id becomes a free ``own-<slug>`` if needed.
+
+        Raises :class:`CatalogRuleError` if another exercise already has that name.
+        """
+        with self._writing() as session:
+            _names(session).check(ex.name)
+            new_id = own_id(ex.id, ex.name, lambda i: session.get(ExerciseRow, i) is not None)
+            row = new_row(replace(ex, id=new_id), ORIGIN_OWN, utc_now())
+            session.add(row)
+            return exercise_from_row(row)
+
+    def update_own(self, ex: Exercise) -> Exercise:
+        """Save changes to one of the coach's own exercises (found by ``ex.id``)."""
+        with self._writing() as session:
+            row = _own_row(session, ex.id, ex.name)
+            _names(session).check(ex.name, for_id=ex.id)
+            values = row_values(ex)
+            if values["content_hash"] != row.content_hash:
+                for key, value in values.items():
+                    setattr(row, key, value)
+                row.updated_at = utc_now()
+            return exercise_from_row(row)
+
+    def duplicate(self, exercise_id: str) -> Exercise:
+        """An editable own copy of any exercise, named "<name> (copy)"."""
+        with self._writing() as session:
+            row = _row(session, exercise_id)
+            source = exercise_from_row(row)
+            name = _names(session).copy_name(source.name)
+            new_id = own_id("", name, lambda i: session.get(ExerciseRow, i) is not None)
+            copy = replace(source, id=new_id, name=name)
+            copy_row = new_row(copy, ORIGIN_OWN, utc_now())
+            session.add(copy_row)
+            return exercise_from_row(copy_row)
+
+    def archive(self, exercise_id: str) -> Exercise:
+        """Hide an exercise from the catalog; programs that use it keep working."""
+        return self._set_archived(exercise_id, True)
+
+    def restore(self, exercise_id: str) -> Exercise:
+        """Bring an archived exercise back into the catalog."""
+        return self._set_archived(exercise_id, False)
+
+    def add_from_program(self, exercises: Iterable[Exercise]) -> ImportReport:
+        """Add the exercises a program embeds that the catalog lacks, as own exercises.
+
+        Skipped: ids already in the catalog, content equal to an exercise already there,
+        and names already taken.
+        """
+        return self._merge(exercises, replace_changed=False)
+
+    def import_own(self, exercises: Iterable[Exercise]) -> ImportReport:
+        """Import own exercises (e.g. from a sharing file, see ``planner.exercise_share``).
+
+        Same id and content: skipped. Same id as an own exercise with other content: updated.
+        A built-in's id, content equal to another exercise, or a taken name: skipped.
+        """
+        return self._merge(exercises, replace_changed=True)
+
+    # Internals
+
+    def _set_archived(self, exercise_id: str, archived: bool) -> Exercise:
+        with self._writing() as session:
+            row = _row(session, exercise_id)
+            if not archived and row.retired:
+                raise CatalogRuleError(
+                    f'"{row.name}" no longer comes with this version of Hip Planner, so it '
+                    "cannot be restored; duplicate it to keep an editable copy."
+                )
+            if row.archived != archived:
+                row.archived = archived
+                row.updated_at = utc_now()
+            return exercise_from_row(row)
+
+    def _merge(self, exercises: Iterable[Exercise], *, replace_changed: bool) -> ImportReport:
+        added: list[Exercise] = []
+        updated: list[Exercise] = []
+        skipped: list[Skipped] = []
+        with self._writing() as session:
+            index = session.execute(
+                select(
+                    ExerciseRow.id, ExerciseRow.origin, ExerciseRow.name, ExerciseRow.content_hash
+                )
+            ).all()
+            by_id = {i: (origin, digest) for i, origin, _name, digest in index}
+            by_hash = {digest: name for _i, _origin, name, digest in index if digest}
+            names = _names(session)
+            now = utc_now()
+            for ex in exercises:
+                digest = content_hash(ex)
+                known = by_id.get(ex.id)
+                reason = ""
+                if known is not None:
+                    origin, old_digest = known
+                    if old_digest == digest:
+                        reason = "it is already in the catalog"
+                    elif origin == ORIGIN_BUILTIN:
+                        reason = "a built-in exercise has the same id; built-ins cannot be replaced"
+                    elif not replace_changed:
+                        reason = "an exercise with the same id is already in the catalog"
+                    else:
+                        reason = names.problem(ex.name, for_id=ex.id)
+                elif digest in by_hash:
+                    reason = f'it is the same as "{by_hash[digest]}", already in the catalog'
+                else:
+                    reason = names.problem(ex.name)
+                if reason:
+                    skipped.append(Skipped(ex, reason))
+                    continue
+                if known is None:
+                    row = new_row(ex, ORIGIN_OWN, now)
+                    session.add(row)
+                    previous = None
+                else:
+                    row = _row(session, ex.id)
+                    previous = row.name
+                    for key, value in row_values(ex).items():
+                        setattr(row, key, value)
+                    row.updated_at = now
+                stored = exercise_from_row(row)
+                (added if known is None else updated).append(stored)
+                by_id[ex.id] = (ORIGIN_OWN, digest)
+                by_hash[digest] = stored.name
+                names.claim(stored.name, stored.id, previous=previous)
+        return ImportReport(tuple(added), tuple(updated), tuple(skipped))
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        try:
+            with Session(self._engine) as session:
+                yield session
+        except DBAPIError as exc:
+            raise CatalogError(storage_message(exc, self.path)) from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction that holds the write lock; storage failures become CatalogWriteError."""
+        try:
+            with Session(self._writer) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise write_error(exc, self.path) from exc
+
+
+def _readable(values: Sequence[Any]) -> Exercise | None:
+    """The exercise of a row, or None (logged) if this version cannot read it.
+
+    Happens only if the file was edited by hand or written by a newer Hip Planner with more
+    taxonomy keys; one such row must not make the whole catalog unusable.
+    """
+    try:
+        return exercise_from_values(values)
+    except ValueError as exc:
+        log.warning("%s", exc)
+        return None
+
+
+def _names(session: Session) -> Names:
+    rows = session.execute(
+        select(ExerciseRow.id, ExerciseRow.name, ExerciseRow.archived | ExerciseRow.retired)
+    )
+    return Names(rows)
+
+
+def _row(session: Session, exercise_id: str) -> ExerciseRow:
+    row = session.get(ExerciseRow, exercise_id)
+    if row is None:
+        raise CatalogRuleError(f"There is no exercise with the id {exercise_id!r} in the catalog.")
+    return row
+
+
+def _own_row(session: Session, exercise_id: str, name: str) -> ExerciseRow:
+    row = session.get(ExerciseRow, exercise_id)
+    if row is None:
+        raise CatalogRuleError(f'"{name}" is not in the catalog; add it as a new exercise instead.')
+    if row.origin != ORIGIN_OWN:
+        raise CatalogRuleError(
+            f'"{row.name}" is a built-in exercise and cannot be edited; '
+            "duplicate it to make an editable copy."
+        )
+    return row

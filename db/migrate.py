@@ -1,0 +1,108 @@
+"""Bring the database file to the newest schema with Alembic, after a backup copy.
+
+Alembic is driven programmatically: the script location is ``db/migrations`` inside the
+package, the connection is ours (with its pragmas), and logging is left to the application.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from db.engine import writer
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    from_revision: str | None
+    """The schema the file had before (None: it was new or empty)."""
+    to_revision: str
+    backup_path: Path | None
+
+    @property
+    def migrated(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    assert head is not None, "db/migrations/versions holds no revision"
+    return head
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(
+    engine: Engine, path: Path, now: datetime, target: str | None = None
+) -> MigrationResult:
+    """Upgrade the file to ``target`` (default: head) if it is behind; back it up first.
+
+    A new or empty file needs no backup. The upgrade runs in one ``BEGIN IMMEDIATE``
+    transaction, so it is all or nothing and two windows cannot migrate at once.
+    """
+    target = target or head_revision()
+    with engine.connect() as connection:
+        before = current_revision(connection)
+    if before == target:
+        return MigrationResult(before, target, None)
+    backup = backup_copy(path, before, now) if before is not None else None
+    with writer(engine).connect() as connection, connection.begin():
+        before = current_revision(connection)  # another window may have done it meanwhile
+        if before != target:
+            command.upgrade(alembic_config(connection), target)
+    return MigrationResult(before, target, backup)
+
+
+def backup_copy(path: Path, revision: str, now: datetime) -> Path:
+    """Copy the database (with whatever its WAL holds) via SQLite's online backup API."""
+    target = free_path(path, f".backup-{revision}-{now:%Y%m%d-%H%M%S}")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def free_path(path: Path, suffix: str) -> Path:
+    """``path`` + ``suffix``, numbered (``-2``, ``-3``…) if that name is taken already."""
+    candidate = path.with_name(path.name + suffix)
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}{suffix}-{number}")
+        number += 1
+    return candidate

@@ -1,0 +1,60 @@
+"""The tables, as they are at the newest migration (``db/migrations/versions``).
+
+Tags are stored as compact JSON lists of taxonomy keys (primary direction first); the dose is
+spread over plain columns so the database itself keeps the types honest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ORIGIN_BUILTIN = "builtin"
+ORIGIN_OWN = "own"
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ExerciseRow(Base):
+    """One exercise, built-in (shipped with the app) or the coach's own."""
+
+    __tablename__ = "exercise"
+    __table_args__ = (CheckConstraint("origin IN ('builtin', 'own')", name="origin"),)
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(120))
+    directions: Mapped[str] = mapped_column(Text)
+    knee: Mapped[str] = mapped_column(String(16))
+    positions: Mapped[str] = mapped_column(Text)
+    equipment: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(16))
+    dose_sets: Mapped[int]
+    dose_amount: Mapped[int]
+    dose_unit: Mapped[str] = mapped_column(String(16))
+    dose_each_side: Mapped[bool]
+    dose_load: Mapped[str] = mapped_column(String(60))
+    dose_rest_seconds: Mapped[int]
+    dose_tempo: Mapped[str] = mapped_column(String(20))
+    dose_notes: Mapped[str] = mapped_column(Text)
+    instructions: Mapped[str] = mapped_column(Text)
+    cues: Mapped[str] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """The coach put it away; kept for programs that use it."""
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """A built-in that the installed app no longer ships; kept for programs that use it."""
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    """SHA-256 of the exercise's content (everything but id and flags); see db.convert."""
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
