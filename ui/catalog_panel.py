@@ -114,12 +114,22 @@ class CatalogPanel(QWidget):
         ):
             combo.setAccessibleName(f"{name} filter")
             combo.currentIndexChanged.connect(self._update_query)
-        self.client_only = QCheckBox("Client's equipment only")
+        self.client_only = QCheckBox("Client's equipment")
         self.client_only.setToolTip(
             "Only exercises the client can do with the equipment set in the program details"
         )
         self.client_only.toggled.connect(self._update_query)
         self.client_only.setEnabled(False)
+        self.own_only = QCheckBox("My own only")
+        self.own_only.setToolTip("Only the exercises you made yourself")
+        self.own_only.toggled.connect(self._update_query)
+        self.show_archived = QCheckBox("Show archived")
+        self.show_archived.setToolTip("Also list archived exercises, to see or restore them")
+        self.show_archived.toggled.connect(self._update_query)
+        checks = QHBoxLayout()
+        for check in (self.client_only, self.own_only, self.show_archived):
+            checks.addWidget(check)
+        checks.addStretch(1)
 
         combos = QGridLayout()
         combos.setSpacing(4)
@@ -171,7 +181,7 @@ class CatalogPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(directions)
         layout.addLayout(combos)
-        layout.addWidget(self.client_only)
+        layout.addLayout(checks)
         layout.addLayout(count_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_hint)
@@ -208,7 +218,8 @@ class CatalogPanel(QWidget):
             equipment=frozenset({chosen}) if chosen else frozenset(),
             client_equipment=self._client_equipment if client_only else frozenset(),
             levels=frozenset({level}) if level else frozenset(),
-            include_archived=self.model.query.include_archived,
+            own_only=self.own_only.isChecked(),
+            include_archived=self.show_archived.isChecked(),
         )
 
     def clear_filters(self) -> None:
@@ -219,6 +230,7 @@ class CatalogPanel(QWidget):
             self.equipment,
             self.level,
             self.client_only,
+            self.own_only,
             *self.direction_buttons.values(),
         ]
         for w in widgets:
@@ -227,6 +239,7 @@ class CatalogPanel(QWidget):
         for combo in (self.knee, self.position, self.equipment, self.level):
             combo.setCurrentIndex(0)
         self.client_only.setChecked(False)
+        self.own_only.setChecked(False)
         for button in self.direction_buttons.values():
             button.setChecked(False)
         for w in widgets:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
 from planner.exercise import Exercise
 
 NO_DISPLAY = (
@@ -42,10 +42,22 @@ def display_problem() -> str | None:
 
 
 def catalog_exercises() -> list[Exercise]:
-    from planner.catalog_file import load_catalog_dir
-    from resources import resource_path
+    """The catalog for the command line: built-in and own exercises from the database.
 
-    return load_catalog_dir(resource_path("catalog"))
+    What opening the database had to repair is said on stderr; a database that cannot be used
+    at all becomes one clear line and exit code 2.
+    """
+    from db.catalog import CatalogDatabase
+    from db.errors import CatalogError
+
+    try:
+        database, report = CatalogDatabase.open()
+    except CatalogError as exc:
+        raise UsageError(f"hip-planner: {exc}") from None
+    with database:
+        for note in report.messages():
+            print(f"hip-planner: {note}", file=sys.stderr)
+        return database.exercises(include_archived=True)
 
 
 def run(argv: list[str]) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.catalog import CatalogDatabase
 from planner.exercise import Exercise
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
@@ -30,8 +31,9 @@ MINIMUM_SIZE = (900, 560)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, exercises: Sequence[Exercise]) -> None:
+    def __init__(self, exercises: Sequence[Exercise], catalog_db: CatalogDatabase | None = None) -> None:
         super().__init__()
+        self.catalog_db = catalog_db
         self.setObjectName("mainWindow")
         self.setMinimumSize(*MINIMUM_SIZE)
         self.document = Document()
@@ -264,4 +266,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.catalog_db is not None:
+            self.catalog_db.close()
         event.accept()

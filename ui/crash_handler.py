@@ -1,0 +1,40 @@
+"""An unexpected error becomes a calm message and a log entry, never a vanished window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner import folders
+
+log = logging.getLogger("hip_planner")
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(folders.log_dir() / "hip-planner.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                QApplication.activeWindow(),
+                "Something went wrong",
+                "Hip Planner hit an unexpected problem and stopped that action. Your program is "
+                "still open; save it under a new name to be safe.\n\n"
+                f"Details are in {folders.log_dir() / 'hip-planner.log'}",
+            )
+
+    sys.excepthook = hook
