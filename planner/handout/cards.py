@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from reportlab.platypus import HRFlowable, KeepTogether, Spacer
@@ -43,8 +44,8 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
         exercise_pictogram(exercise, styles.fonts, blocks.width * PICTURE_SHARE - 8),
         Spacer(1, 4),
         blocks.text(exercise.knee.label, styles.cell_bold),
-        blocks.text(f"Position: {' or '.join(p.label for p in exercise.positions)}", styles.cell),
-        blocks.text(f"Equipment: {' or '.join(e.label for e in exercise.equipment)}", styles.cell),
+        blocks.text(f"Position: {_options(p.label for p in exercise.positions)}", styles.cell),
+        blocks.text(f"Equipment: {_options(e.label for e in exercise.equipment)}", styles.cell),
     ]
     facts = [
         [blocks.text(label, styles.cell_bold), value]
@@ -121,3 +122,9 @@ def _rest(seconds: int) -> str:
 
 def _distinct(values: Any) -> list[str]:
     return [v for v in dict.fromkeys(v.strip() for v in values) if v]
+
+
+def _options(labels: Iterable[str]) -> str:
+    """ "Stability ball or bench": any one of them will do."""
+    first, *rest = labels
+    return " or ".join([first, *(label.lower() for label in rest)])

@@ -28,8 +28,8 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class TrainingDay:
-    day: int
-    """0 = Monday."""
+    weekdays: tuple[int, ...]
+    """The days (0 = Monday) with exactly this session; a plan often repeats one session."""
     slots: tuple[Slot, ...]
     minutes: int
 
@@ -66,14 +66,19 @@ def week_runs(program: Program) -> list[WeekRun]:
 
 
 def _training_days(week: Week, previous: Week | None) -> tuple[TrainingDay, ...]:
-    days = []
+    shape = week_shape(week)
+    days: dict[object, TrainingDay] = {}
     for d, day in enumerate(week.days):
         if not day.entries:
             continue
+        if shape[d] in days:
+            same = days[shape[d]]
+            days[shape[d]] = TrainingDay((*same.weekdays, d), same.slots, same.minutes)
+            continue
         before = previous.days[d].entries if previous is not None else None
         slots = tuple(_slot(entry, before, i) for i, entry in enumerate(day.entries))
-        days.append(TrainingDay(d, slots, day.estimated_minutes()))
-    return tuple(days)
+        days[shape[d]] = TrainingDay((d,), slots, day.estimated_minutes())
+    return tuple(days.values())
 
 
 def _slot(entry: Entry, before: list[Entry] | None, index: int) -> Slot:

@@ -16,6 +16,9 @@ from planner.program import DAY_NAMES, Program
 from planner.volume import weighted_sets
 
 DEFAULT_TITLE = "Hip strength program"
+KEEP_TOGETHER_ROWS = 12
+KEEP_WITH_HEIGHT = 160
+"""Points left on a page below which a heading and its long table start on the next page."""
 
 WHY_EVERY_DIRECTION = (
     "Knee pain in runners often starts at the hip. The hip muscles steer the thigh, and the "
@@ -65,7 +68,7 @@ def _title_block(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[
 
 def _plan_size(program: Program, runs: list[WeekRun]) -> str:
     weeks = len(program.weeks)
-    sessions = sorted({len(run.days) for run in runs if run.days})
+    sessions = sorted({sum(len(d.weekdays) for d in run.days) for run in runs if run.days})
     minutes = sorted({day.minutes for run in runs for day in run.days})
     parts = [f"{weeks} week{'s' if weeks != 1 else ''}"]
     if sessions:
@@ -118,37 +121,50 @@ def _why_and_chart(program: Program, blocks: Blocks) -> list[Any]:
 def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
     styles = blocks.styles
     weeks = len(program.weeks)
-    flow: list[Any] = [CondPageBreak(120)]
     if len(runs) == 1:
-        flow.append(blocks.text("Your week", styles.heading))
-        flow.append(
+        lead = [
+            blocks.text("Your week", styles.heading),
             blocks.text(
                 "This plan is one week long."
                 if weeks == 1
-                else f"Do this week, then repeat it: <b>repeat for {weeks} weeks</b>."
-            )
-        )
+                else f"Do the same sessions every week: <b>repeat for {weeks} weeks</b>."
+            ),
+        ]
     else:
-        flow.append(blocks.text("Your weeks", styles.heading))
-        flow.append(
+        lead = [
+            blocks.text("Your weeks", styles.heading),
             blocks.text(
-                "The plan changes as you get stronger, so each week is printed. "
+                "The plan changes from week to week, so each week is printed. "
                 "<b>Bold</b> marks what changed from the week before."
-            )
-        )
+            ),
+        ]
     cards = {ex.id: number for number, ex in enumerate(exercises_in_order(program), start=1)}
+    flow: list[Any] = []
     for run in runs:
-        heading = []
         if len(runs) > 1:
-            heading.append(blocks.text(_run_title(program, run), styles.subheading))
+            lead.append(blocks.text(_run_title(program, run), styles.subheading))
         if not run.days:
-            flow.append(KeepTogether([*heading, blocks.text("A rest week: no sessions.")]))
-            continue
-        tables = [_day_table(program, run, day, cards, blocks) for day in run.days]
-        flow.append(KeepTogether([*heading, Spacer(1, 3), tables[0]]))
-        for table in tables[1:]:
-            flow.append(KeepTogether([Spacer(1, 6), table]))
+            lead.append(blocks.text("A rest week: no sessions."))
+        for day in run.days:
+            table = _day_table(program, run, day, cards, blocks)
+            flow += _kept_with(lead, [Spacer(1, 3 if lead else 6), table], len(day.slots))
+            lead = []
+        flow += _kept_with(lead, [], 0)
+        lead = []
     return flow
+
+
+def _kept_with(lead: list[Any], body: list[Any], rows: int) -> list[Any]:
+    """Headings kept on the page of what follows them; a short table is not split either.
+
+    A long table splits between rows (repeating its header row), with its headings kept on
+    the page where it starts.
+    """
+    if not lead and not body:
+        return []
+    if rows <= KEEP_TOGETHER_ROWS:
+        return [KeepTogether([*lead, *body])]
+    return [CondPageBreak(KEEP_WITH_HEIGHT), *lead, *body]
 
 
 def _run_title(program: Program, run: WeekRun) -> str:
@@ -165,10 +181,11 @@ def _day_table(
     program: Program, run: WeekRun, day: TrainingDay, cards: dict[str, int], blocks: Blocks
 ) -> Table:
     styles = blocks.styles
-    title = DAY_NAMES[day.day]
-    when = program.day_date(run.first, day.day)
-    if when is not None and run.length == 1:
-        title += f" {short_date(when)}"
+    names = []
+    for weekday in day.weekdays:
+        name, when = DAY_NAMES[weekday], program.day_date(run.first, weekday)
+        names.append(f"{name} {short_date(when)}" if when and run.length == 1 else name)
+    title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     header = blocks.text(f"{title} · about {day.minutes} minutes", styles.cell_head)
     rows: list[list[Any]] = [[header, "", ""]]
     for order, slot in enumerate(day.slots, start=1):
