@@ -154,7 +154,9 @@ def _legend(
 ) -> None:
     y = LEGEND_LINE * len(weeks) + 4
     drawing.add(Rect(4, y - 1, 18, 8, fillColor=HEADER_FILL, strokeColor=MID_GREY))
-    band_text = f"Grey band: target range, {number(round(band[0]))}–{number(round(band[1]))} sets"
+    whose = f" for {weeks[0].label.lower()}" if len(weeks) > 1 else ""
+    low, high = number(round(band[0])), number(round(band[1]))
+    band_text = f"Grey band: target range{whose}, {low}–{high} sets"
     drawing.add(String(28, y, band_text, fontName=fonts.regular, fontSize=8))
     for index, week in enumerate(weeks):
         y -= LEGEND_LINE
