@@ -19,6 +19,7 @@ from planner.balance_report import render_json, render_text
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
+from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 
@@ -91,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--week", type=int, metavar="N", help="only week N (1 = first)")
+
+    export = commands.add_parser("export", help="write a program file's PDF handout")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="OUT.pdf", help="where to write (default: FILE.pdf)"
+    )
+    export.add_argument(
+        "--paper",
+        choices=PAPERS,
+        help="a4 or letter (default: the paper of the system's locale)",
+    )
     return parser
 
 
@@ -110,6 +122,8 @@ def run_command(
             return _catalog(args, load_catalog(), out)
         if args.command == "check":
             return _check(args, out)
+        if args.command == "export":
+            return _export(args, out, err)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
     except UsageError as exc:
         print(exc, file=err)
@@ -140,12 +154,7 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from planner.program_file import ProgramFileError, read_program
-
-    try:
-        program = read_program(args.file)
-    except ProgramFileError as exc:
-        raise UsageError(str(exc)) from None
+    program = _read(args.file)
     return report_balance(program, out, week=args.week, as_json=args.json, source=str(args.file))
 
 
@@ -173,3 +182,29 @@ def report_balance(
         analysis = analysis.only(week)
     out.write(render_json(analysis) if as_json else render_text(analysis))
     return EXIT_FINDINGS if analysis.errors else EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output: Path = args.output or args.file.with_suffix(".pdf")
+    if output.resolve() == args.file.resolve():
+        raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
+    program = _read(args.file)
+    try:
+        report = write_handout(program, output, paper=args.paper)
+    except HandoutError as exc:
+        raise UsageError(f"hip-planner: {exc}") from None
+    pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"
+    print(f"{output}: {pages}, {report.paper.upper()}", file=out)
+    if report.unsupported:
+        print(f"hip-planner: warning: {report.warning()}", file=err)
+    return EXIT_OK
+
+
+def _read(path: Path) -> Program:
+    from planner.program_file import ProgramFileError, read_program
+
+    try:
+        program: Program = read_program(path)
+    except ProgramFileError as exc:
+        raise UsageError(str(exc)) from None
+    return program

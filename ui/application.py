@@ -42,7 +42,9 @@ def open_main_window(files: list[Path]) -> MainWindow:
         window = MainWindow(load_catalog_dir(resource_path("catalog")), None)
     window.show()
     if notes:
-        QTimer.singleShot(0, lambda: QMessageBox.warning(window, "The exercise catalog", "\n\n".join(notes)))
+        QTimer.singleShot(
+            0, lambda: QMessageBox.warning(window, "The exercise catalog", "\n\n".join(notes))
+        )
     for path in files:
         window.open_path(path)
     return window

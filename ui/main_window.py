@@ -31,7 +31,9 @@ MINIMUM_SIZE = (900, 560)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, exercises: Sequence[Exercise], catalog_db: CatalogDatabase | None = None) -> None:
+    def __init__(
+        self, exercises: Sequence[Exercise], catalog_db: CatalogDatabase | None = None
+    ) -> None:
         super().__init__()
         self.catalog_db = catalog_db
         self.setObjectName("mainWindow")

@@ -1,0 +1,166 @@
+"""Pages: the paper, margins, header and footer ("Page X of Y"), and building the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from planner.handout.blocks import Blocks
+from planner.handout.fonts import FontFamily, handout_fonts
+from planner.handout.paper import PAGE_SIZES, Paper
+from planner.handout.report import UnsupportedCharacter
+from planner.handout.story import DEFAULT_TITLE, build_story
+from planner.handout.styles import MID_GREY, make_styles
+from planner.handout.text import TextGuard
+from planner.program import Program
+
+EDGE = 15 * mm
+"""Nothing is printed closer to the paper's edge: office printers cannot reach it."""
+SIDE_MARGIN = 18 * mm
+BODY_TOP = 26 * mm
+BODY_BOTTOM = 24 * mm
+DECORATION_SIZE = 8.5
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class PageDecorations:
+    """Header (title, client) and footer (coach, page X of Y), drawn once the total is known."""
+
+    title: str
+    client: str
+    coach: str
+    fonts: FontFamily
+    page_size: tuple[float, float]
+    pages: int = field(default=0, init=False)
+
+    def draw(self, canvas: Any, page: int, total: int) -> None:
+        self.pages = total
+        width, height = self.page_size
+        left, right = SIDE_MARGIN, width - SIDE_MARGIN
+        usable = right - left
+        canvas.saveState()
+        canvas.setStrokeColor(MID_GREY)
+        canvas.setLineWidth(0.5)
+        header_y = height - EDGE - DECORATION_SIZE
+        canvas.line(left, header_y - 4, right, header_y - 4)
+        canvas.line(left, EDGE + DECORATION_SIZE + 4, right, EDGE + DECORATION_SIZE + 4)
+
+        client = self._fit(self.client, self.fonts.regular, usable * 0.45)
+        client_width = stringWidth(client, self.fonts.regular, DECORATION_SIZE)
+        title = self._fit(self.title, self.fonts.bold, usable - client_width - 12)
+        canvas.setFont(self.fonts.bold, DECORATION_SIZE)
+        canvas.drawString(left, header_y, title)
+        canvas.setFont(self.fonts.regular, DECORATION_SIZE)
+        canvas.drawRightString(right, header_y, client)
+
+        page_text = f"Page {page} of {total}"
+        page_width = stringWidth(page_text, self.fonts.regular, DECORATION_SIZE)
+        coach = self._fit(self.coach, self.fonts.regular, usable - page_width - 12)
+        canvas.drawString(left, EDGE, coach)
+        canvas.drawRightString(right, EDGE, page_text)
+        canvas.restoreState()
+
+    def _fit(self, text: str, font: str, width: float) -> str:
+        """``text`` shortened with "…" until it fits ``width``."""
+        if stringWidth(text, font, DECORATION_SIZE) <= width:
+            return text
+        while text and stringWidth(text + "…", font, DECORATION_SIZE) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
+    """Keeps every page until the end, so each footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, decorations: PageDecorations, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorations = decorations
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decorations.draw(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def render(
+    program: Program, target: BinaryIO, paper: Paper, progress: Progress | None
+) -> tuple[int, tuple[UnsupportedCharacter, ...]]:
+    """Write the handout PDF to ``target``; returns the page count and unprintable characters."""
+    fonts = handout_fonts()
+    guard = TextGuard(fonts.covers)
+    details = program.details
+    decorations = PageDecorations(
+        title=guard.line(details.title, "program title") or DEFAULT_TITLE,
+        client=guard.line(details.client_name, "client name"),
+        coach=_coach_line(guard.line(details.coach_name, "coach name")),
+        fonts=fonts,
+        page_size=PAGE_SIZES[paper],
+    )
+    width, height = PAGE_SIZES[paper]
+    frame = Frame(
+        SIDE_MARGIN,
+        BODY_BOTTOM,
+        width - 2 * SIDE_MARGIN,
+        height - BODY_TOP - BODY_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    story = build_story(program, Blocks(make_styles(fonts), guard, width - 2 * SIDE_MARGIN))
+    doc = BaseDocTemplate(
+        target,
+        pagesize=(width, height),
+        pageTemplates=[PageTemplate("page", [frame])],
+        title=decorations.title,
+        author=details.coach_name,
+        subject=f"Hip strength handout for {decorations.client}".strip(),
+        creator="Hip Planner",
+    )
+    steps = len(story) + 1
+    if progress is not None:
+        doc.setProgressCallBack(_ProgressReporter(progress, steps))
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, decorations=decorations))
+    if progress is not None:
+        progress(steps, steps)
+    return decorations.pages, guard.unsupported()
+
+
+def _coach_line(coach: str) -> str:
+    return f"Coach: {coach}" if coach else "Made with Hip Planner"
+
+
+@dataclass(slots=True)
+class _ProgressReporter:
+    """Turns reportlab's callbacks into (done, total); saving the file is the last step.
+
+    reportlab counts flowables left to place, which goes back up when a table splits; the
+    count passed on never goes down.
+    """
+
+    progress: Progress
+    steps: int
+    done: int = 0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "PROGRESS" and value > self.done:
+            self.done = min(value, self.steps - 1)
+            self.progress(self.done, self.steps)

@@ -1,0 +1,205 @@
+"""The handout's content in reading order: overview, weeks, exercise cards, session log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
+
+from planner.handout.blocks import Blocks, long_date, short_date
+from planner.handout.cards import exercise_cards, exercise_label
+from planner.handout.chart import ChartWeek, direction_chart
+from planner.handout.outline import TrainingDay, WeekRun, exercises_in_order, week_runs
+from planner.handout.session_log import session_log
+from planner.handout.styles import Styles
+from planner.program import DAY_NAMES, Program
+from planner.volume import weighted_sets
+
+DEFAULT_TITLE = "Hip strength program"
+KEEP_TOGETHER_ROWS = 12
+KEEP_WITH_HEIGHT = 160
+"""Points left on a page below which a heading and its long table start on the next page."""
+
+WHY_EVERY_DIRECTION = (
+    "Knee pain in runners often starts at the hip. The hip muscles steer the thigh, and the "
+    "thigh places the knee: when those muscles are weak or tired, the knee drifts inward on "
+    "every stride and takes strain it is not built for.",
+    "Your hip moves in six directions: forward, backward, away from the other leg, toward it, "
+    "and turning out and in. Strength in one direction does not carry over to the others, so "
+    "this plan works the hip in each of them, some exercises with the knee straight and some "
+    "with it bent, standing as well as lying down.",
+    "The chart shows how many sets a week each direction gets. The aim is a rounded shape "
+    "that stays in the grey band: not too little anywhere, not too much in one place.",
+)
+
+
+def build_story(program: Program, blocks: Blocks) -> list[Any]:
+    """Every flowable of the handout, in order."""
+    runs = week_runs(program)
+    story = [*_title_block(program, runs, blocks), *_notes(program, blocks)]
+    if not any(run.days for run in runs):
+        story.append(blocks.text("No exercises are planned yet.", blocks.styles.subheading))
+        return story
+    story += _why_and_chart(program, blocks)
+    story += _weeks(program, runs, blocks)
+    exercises = exercises_in_order(program)
+    story += [PageBreak(), *exercise_cards(program, exercises, blocks)]
+    story += [PageBreak(), *session_log(program, blocks)]
+    return story
+
+
+def _title_block(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
+    details, styles = program.details, blocks.styles
+    title = details.title.strip() or DEFAULT_TITLE
+    flow: list[Any] = [blocks.user(title, "program title", styles.title)]
+    if details.client_name.strip():
+        flow.append(blocks.user(f"for {details.client_name}", "client name", styles.subtitle))
+    who_and_when = []
+    if details.coach_name.strip():
+        who_and_when.append(f"Coach: {blocks.guard.markup(details.coach_name, 'coach name')}")
+    if details.start_date is not None:
+        start = details.start_date
+        who_and_when.append(f"Starts {DAY_NAMES[start.weekday()]} {long_date(start)}")
+    if who_and_when:
+        flow.append(blocks.text(" · ".join(who_and_when), styles.subtitle))
+    flow += [blocks.text(_plan_size(program, runs), styles.subtitle), Spacer(1, 4)]
+    return flow
+
+
+def _plan_size(program: Program, runs: list[WeekRun]) -> str:
+    weeks = len(program.weeks)
+    sessions = sorted({sum(len(d.weekdays) for d in run.days) for run in runs if run.days})
+    minutes = sorted({day.minutes for run in runs for day in run.days})
+    parts = [f"{weeks} week{'s' if weeks != 1 else ''}"]
+    if sessions:
+        count = _span(sessions)
+        parts.append(f"{count} session{'s' if count != '1' else ''} a week")
+        parts.append(f"about {_span(minutes)} minutes each")
+    return " · ".join(parts)
+
+
+def _span(values: list[int]) -> str:
+    return str(values[0]) if values[0] == values[-1] else f"{values[0]}–{values[-1]}"
+
+
+def _notes(program: Program, blocks: Blocks) -> list[Any]:
+    notes = program.details.notes.strip()
+    if not notes:
+        return []
+    return [
+        blocks.text("Notes", blocks.styles.heading),
+        blocks.user(notes, "notes", blocks.styles.body),
+    ]
+
+
+def _why_and_chart(program: Program, blocks: Blocks) -> list[Any]:
+    styles = blocks.styles
+    trained = [w for w in program.weeks if not w.is_empty]
+    first = program.weeks.index(trained[0])
+    last = len(program.weeks) - 1 - program.weeks[::-1].index(trained[-1])
+    first_sets = weighted_sets(program.weeks[first], program.exercises)
+    last_sets = weighted_sets(program.weeks[last], program.exercises)
+    later = ChartWeek(f"Week {last + 1}", last_sets) if last_sets != first_sets else None
+    chart = direction_chart(ChartWeek(f"Week {first + 1}", first_sets), later, styles.fonts)
+
+    note = [blocks.text("Why train the hip in every direction?", styles.subheading)]
+    note += [blocks.text(text, styles.note) for text in WHY_EVERY_DIRECTION]
+    side_by_side = Table(
+        [[note, chart]],
+        colWidths=[blocks.width - chart.width, chart.width],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, 0), 10),
+            ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ],
+        hAlign="LEFT",
+    )
+    return [Spacer(1, 6), side_by_side]
+
+
+def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
+    styles = blocks.styles
+    weeks = len(program.weeks)
+    if len(runs) == 1:
+        lead = [
+            blocks.text("Your week", styles.heading),
+            blocks.text(
+                "This plan is one week long."
+                if weeks == 1
+                else f"Do the same sessions every week: <b>repeat for {weeks} weeks</b>."
+            ),
+        ]
+    else:
+        lead = [
+            blocks.text("Your weeks", styles.heading),
+            blocks.text(
+                "The plan changes from week to week, so each week is printed. "
+                "<b>Bold</b> marks what changed from the week before."
+            ),
+        ]
+    cards = {ex.id: number for number, ex in enumerate(exercises_in_order(program), start=1)}
+    flow: list[Any] = []
+    for run in runs:
+        if len(runs) > 1:
+            lead.append(blocks.text(_run_title(program, run), styles.subheading))
+        if not run.days:
+            lead.append(blocks.text("A rest week: no sessions."))
+        for day in run.days:
+            table = _day_table(program, run, day, cards, blocks)
+            flow += _kept_with(lead, [Spacer(1, 3 if lead else 6), table], len(day.slots))
+            lead = []
+        flow += _kept_with(lead, [], 0)
+        lead = []
+    return flow
+
+
+def _kept_with(lead: list[Any], body: list[Any], rows: int) -> list[Any]:
+    """Headings kept on the page of what follows them; a short table is not split either.
+
+    A long table splits between rows (repeating its header row), with its headings kept on
+    the page where it starts.
+    """
+    if not lead and not body:
+        return []
+    if rows <= KEEP_TOGETHER_ROWS:
+        return [KeepTogether([*lead, *body])]
+    return [CondPageBreak(KEEP_WITH_HEIGHT), *lead, *body]
+
+
+def _run_title(program: Program, run: WeekRun) -> str:
+    if run.length == 1:
+        title = f"Week {run.first + 1}"
+    else:
+        each = "both weeks" if run.length == 2 else "each week"
+        title = f"Weeks {run.first + 1}–{run.last + 1} (the same {each})"
+    start = program.day_date(run.first, 0)
+    return title if start is None else f"{title}, from Monday {short_date(start)}"
+
+
+def _day_table(
+    program: Program, run: WeekRun, day: TrainingDay, cards: dict[str, int], blocks: Blocks
+) -> Table:
+    styles = blocks.styles
+    names = []
+    for weekday in day.weekdays:
+        name, when = DAY_NAMES[weekday], program.day_date(run.first, weekday)
+        names.append(f"{name} {short_date(when)}" if when and run.length == 1 else name)
+    title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    header = blocks.text(f"{title} · about {day.minutes} minutes", styles.cell_head)
+    rows: list[list[Any]] = [[header, "", ""]]
+    for order, slot in enumerate(day.slots, start=1):
+        exercise = program.exercise_of(slot.entry)
+        name = blocks.guard.markup(exercise.name, exercise_label(exercise))
+        rows.append(
+            [
+                blocks.text(f"{order}. {name}", _bold_if(slot.new_exercise, styles)),
+                blocks.text(slot.entry.dose.describe(), _bold_if(slot.new_dose, styles)),
+                blocks.text(f"card {cards[exercise.id]}", styles.cell),
+            ]
+        )
+    return blocks.table(rows, (0.6, 0.28, 0.12), [("SPAN", (0, 0), (-1, 0))], header_rows=1)
+
+
+def _bold_if(changed: bool, styles: Styles) -> Any:
+    return styles.cell_bold if changed else styles.cell
