@@ -65,6 +65,8 @@ def fits_equipment(ex: Exercise, available: frozenset[Equipment]) -> bool:
 def filter_exercises(exercises: Sequence[Exercise], query: CatalogQuery) -> list[int]:
     """Indexes of the exercises that match, in their given order."""
     if query.is_empty:
+        if query.include_archived:
+            return list(range(len(exercises)))
         return [i for i, ex in enumerate(exercises) if not ex.archived]
     return [i for i, ex in enumerate(exercises) if query.matches(ex)]
 

@@ -57,6 +57,10 @@ class CatalogModel(QAbstractListModel):
         """How many exercises the catalog shows when nothing is filtered."""
         return sum(1 for ex in self._all if self._query.include_archived or not ex.archived)
 
+    def all_exercises(self) -> list[Exercise]:
+        """Every exercise the model holds, archived ones too, whatever the query."""
+        return list(self._all)
+
     def exercise(self, row: int) -> Exercise:
         return self._rows[row]
 

@@ -257,6 +257,24 @@ class CatalogPanel(QWidget):
         """Names for the "Add to …" menu (with dates when the program has a start date)."""
         self._day_labels = labels
 
+    def refresh(self) -> None:
+        """Re-apply the filters after the catalog's exercises changed."""
+        self.model.set_query(self.query())
+        self._update_count()
+
+    def select_exercise(self, exercise_id: str) -> None:
+        """Show and select an exercise, clearing filters that hide it."""
+        row = self.model.row_of(exercise_id)
+        if row < 0:
+            self.clear_filters()
+            exercise = self.model.find(exercise_id)
+            if exercise is not None and exercise.archived:
+                self.show_archived.setChecked(True)
+            row = self.model.row_of(exercise_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+            self.list.scrollTo(self.model.index(row, 0))
+
     def current_exercise(self) -> Exercise | None:
         index = self.list.currentIndex()
         return index.data(ExerciseRole) if index.isValid() else None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import CatalogError
 from planner.dose import Dose
 from planner.exercise import Exercise, exercise_problems
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
@@ -36,7 +37,7 @@ from ui.dose_fields import DoseFields, add_checked_row, message_label, show_mess
 
 MAX_SECONDARY = 2
 NEW_ID = "own-new"
-SAVE_ERRORS: tuple[type[Exception], ...] = (ValueError, OSError)
+SAVE_ERRORS: tuple[type[Exception], ...] = (CatalogError, ValueError)
 """What a save callback may raise; the message is shown to the coach."""
 
 

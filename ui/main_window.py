@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.catalog import CatalogDatabase
 from planner.exercise import Exercise
+from ui.catalog_actions import CatalogActions
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
 from ui.document import Document
@@ -148,6 +149,11 @@ class MainWindow(QMainWindow):
             edit, "&Find exercise", self.catalog.focus_search, QKeySequence.StandardKey.Find
         )
         self.edit_menu = edit
+
+        self.catalog_menu = bar.addMenu("&Catalog")
+        self.catalog_actions = CatalogActions(
+            self, self.catalog_menu, self.catalog_db, self.catalog_model, self.catalog
+        )
 
         view = bar.addMenu("&View")
         self.view_menu = view
