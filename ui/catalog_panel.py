@@ -98,6 +98,9 @@ class CatalogPanel(QWidget):
                 f"Show exercises that train {direction.joint_action} ({BADGE_TEXT[direction]})"
             )
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.toggled.connect(
+                lambda on, b=button, d=direction: b.setText(f"✓ {d.label}" if on else d.label)
+            )
             button.toggled.connect(self._update_query)
             directions.addWidget(button, i // 3, i % 3)
             self.direction_buttons[direction] = button
@@ -184,7 +187,7 @@ class CatalogPanel(QWidget):
         layout.addLayout(checks)
         layout.addLayout(count_row)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.empty_hint, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("catalogSplitter")
@@ -296,6 +299,7 @@ class CatalogPanel(QWidget):
         self.count.setText(f"{shown} of {total} {noun}" if filtered else f"{total} {noun}")
         self.clear_button.setEnabled(filtered)
         self.empty_hint.setVisible(shown == 0)
+        self.list.setVisible(shown > 0)
 
     def _after_reset(self) -> None:
         self._update_count()
