@@ -23,6 +23,7 @@ from planner.program_schema import (
     CURRENT_VERSION,
     FORMAT_NAME,
     MODELS,
+    PATTERN_HINTS,
     DayV2,
     DetailsV2,
     DoseV2,
@@ -241,7 +242,7 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         return f"is too long; keep it to {ctx['max_length']} characters"
     if kind == "string_pattern_mismatch":
-        return f"does not have the expected form (pattern {ctx['pattern']})"
+        return PATTERN_HINTS.get(ctx["pattern"], f"must match the pattern {ctx['pattern']}")
     if kind == "greater_than_equal":
         return f"must be at least {ctx['ge']}"
     if kind == "less_than_equal":

@@ -31,17 +31,26 @@ CURRENT_VERSION: Final = 2
 ENTRY_ID_LIMIT = 64
 
 
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATE_HINT = "must be a real date written YYYY-MM-DD, e.g. 2025-03-31"
+PATTERN_HINTS = {
+    DATE_PATTERN: DATE_HINT,
+    ID_PATTERN.pattern: "use 1–80 lowercase letters, digits and dashes",
+}
+"""What to tell the coach when a value does not match one of the patterns below."""
+
+
 def _real_date(text: str) -> str:
     try:
         date.fromisoformat(text)
     except ValueError:
-        raise ValueError("must be a real date written YYYY-MM-DD, e.g. 2025-03-31") from None
+        raise ValueError(DATE_HINT) from None
     return text
 
 
 IsoDate = Annotated[
     str,
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"}),
+    Field(pattern=DATE_PATTERN, json_schema_extra={"format": "date"}),
     AfterValidator(_real_date),
 ]
 # Keys arrive as JSON strings; strict mode would only take enum members.

@@ -112,6 +112,8 @@ def read_recovery(path: Path) -> Recovery:
         meta = RecoveryFile.model_validate(value)
     except ValidationError as exc:
         raise validation_error(source, exc) from None
+    if meta.doc_key != path.name.removesuffix(SUFFIX):
+        raise ProgramFileError(source, "does not match the file name", "doc_key")
     try:
         saved_at = datetime.fromisoformat(meta.saved_at)
     except ValueError:

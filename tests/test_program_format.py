@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -280,3 +281,22 @@ def test_the_schema_describes_what_the_writer_writes() -> None:
     assert schema["additionalProperties"] is False
     dose = schema["$defs"]["DoseV2"]["properties"]
     assert (dose["sets"]["minimum"], dose["sets"]["maximum"]) == (1, 20)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("details", "start_date"), "31/03/2025", "details.start_date: must be a real date"),
+        (("exercises", 0, "id"), "Clam Shell", "exercises[0].id: use 1–80 lowercase letters"),
+    ],
+)
+def test_a_value_of_the_wrong_form_says_what_form(
+    path: tuple[str | int, ...], value: str, expected: str
+) -> None:
+    doc: Any = document(sample_program())
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(ProgramFileError, match=re.escape(expected)):
+        parse_value(doc)

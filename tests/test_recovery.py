@@ -129,3 +129,10 @@ def test_a_failed_write_raises_the_save_error(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(ProgramSaveError, match=r"Could not save doc-1\.recovery: the disk is full"):
         write_recovery("doc-1", program("Ana"), None, "t")
     assert os.listdir(recovery_dir()) == []
+
+
+def test_a_copy_renamed_by_hand_is_refused() -> None:
+    path = write_recovery("doc-1", program("Ana"), None, "t")
+    renamed = path.rename(path.with_name("doc-2.recovery"))
+    with pytest.raises(ProgramFileError, match="doc_key: does not match the file name"):
+        read_recovery(renamed)
