@@ -1,0 +1,243 @@
+"""The ``.hipplan`` file as pydantic models: version 2 (current) and version 1 (upgraded on read).
+
+These models are the single description of the file: the loader validates with them, the
+writer dumps through them, and the published JSON Schema is generated from them
+(``python -m planner.program_schema > resources/schema/hipplan.schema.json``).
+
+Validation is strict (no "3" for 3, no 3.0 for 3, no true for 1) and unknown keys are refused,
+so a typo in a hand-edited file is reported instead of silently ignored. Enum fields accept
+their stable keys (DESIGN.md §1). Rules that need the domain (amount range per unit, cue
+length, …) are checked when the models become domain objects.
+
+Version 1 kept rest and tempo with the exercise only: entries had no ``rest_seconds`` or
+``tempo`` and the client details had no ``equipment``. :func:`upgrade_v1` fills them in.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
+from planner.exercise import CUE_LIMIT, ID_PATTERN, INSTRUCTIONS_LIMIT, MAX_CUES, NAME_LIMIT
+from planner.program import DAYS_PER_WEEK, MAX_WEEKS
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
+
+FORMAT_NAME: Final = "hip-planner/program"
+CURRENT_VERSION: Final = 2
+ENTRY_ID_LIMIT = 64
+
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATE_HINT = "must be a real date written YYYY-MM-DD, e.g. 2025-03-31"
+PATTERN_HINTS = {
+    DATE_PATTERN: DATE_HINT,
+    ID_PATTERN.pattern: "use 1–80 lowercase letters, digits and dashes",
+}
+"""What to tell the coach when a value does not match one of the patterns below."""
+
+
+def _real_date(text: str) -> str:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(DATE_HINT) from None
+    return text
+
+
+IsoDate = Annotated[
+    str,
+    Field(pattern=DATE_PATTERN, json_schema_extra={"format": "date"}),
+    AfterValidator(_real_date),
+]
+# Keys arrive as JSON strings; strict mode would only take enum members.
+DirectionKey = Annotated[Direction, Field(strict=False)]
+KneeKey = Annotated[Knee, Field(strict=False)]
+PositionKey = Annotated[Position, Field(strict=False)]
+EquipmentKey = Annotated[Equipment, Field(strict=False)]
+LevelKey = Annotated[Level, Field(strict=False)]
+UnitKey = Annotated[Unit, Field(strict=False)]
+
+
+class FileModel(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# -- version 2 (current) -----------------------------------------------------------------------
+
+
+class DoseV2(FileModel):
+    """How much: sets × amount of a unit, with load, rest, tempo and notes."""
+
+    model_config = ConfigDict(title="Dose")
+
+    sets: int = Field(ge=SETS_RANGE[0], le=SETS_RANGE[1])
+    amount: int = Field(
+        ge=1,
+        le=max(high for _, high in AMOUNT_RANGES.values()),
+        description="The upper limit depends on the unit: "
+        + ", ".join(f"{unit.value} {high}" for unit, (_, high) in AMOUNT_RANGES.items())
+        + ".",
+    )
+    unit: UnitKey
+    each_side: bool
+    load: str = Field(max_length=TEXT_LIMITS["load"])
+    rest_seconds: int = Field(ge=REST_RANGE[0], le=REST_RANGE[1])
+    tempo: str = Field(max_length=TEXT_LIMITS["tempo"])
+    notes: str = Field(max_length=TEXT_LIMITS["notes"])
+
+
+class ExerciseModel(FileModel):
+    """An exercise used by the program, embedded so the file stands on its own."""
+
+    model_config = ConfigDict(title="Exercise")
+
+    id: str = Field(pattern=ID_PATTERN.pattern)
+    name: str = Field(description=f"1–{NAME_LIMIT} characters, not counting spaces around it.")
+    directions: list[DirectionKey] = Field(
+        min_length=1, max_length=3, description="Primary direction first."
+    )
+    knee: KneeKey
+    positions: list[PositionKey] = Field(min_length=1)
+    equipment: list[EquipmentKey] = Field(min_length=1, description="Any one of these will do.")
+    level: LevelKey
+    dose: DoseV2 = Field(description="The default dose.")
+    instructions: str = Field(description=f"At most {INSTRUCTIONS_LIMIT} characters.")
+    cues: list[str] = Field(
+        max_length=MAX_CUES, description=f"Each at most {CUE_LIMIT} characters."
+    )
+    builtin: bool = Field(description="Shipped with Hip Planner (false: the coach's own).")
+    archived: bool
+
+
+class EntryV2(FileModel):
+    model_config = ConfigDict(title="Entry")
+
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="Unique in the file.")
+    exercise_id: str = Field(description="The id of one of the embedded exercises.")
+    dose: DoseV2
+
+
+class DayV2(FileModel):
+    model_config = ConfigDict(title="Day")
+
+    entries: list[EntryV2]
+
+
+class WeekV2(FileModel):
+    model_config = ConfigDict(title="Week")
+
+    days: list[DayV2] = Field(
+        min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK, description="Monday to Sunday."
+    )
+
+
+class DetailsV2(FileModel):
+    model_config = ConfigDict(title="Client details")
+
+    client_name: str
+    title: str
+    coach_name: str
+    start_date: IsoDate | None
+    equipment: list[EquipmentKey] = Field(
+        description="What the client has at home; empty means not set."
+    )
+    notes: str
+
+
+class ProgramV2(FileModel):
+    """A Hip Planner client program (file version 2)."""
+
+    model_config = ConfigDict(title="Hip Planner program")
+
+    format: Literal["hip-planner/program"]
+    version: Literal[2]
+    details: DetailsV2
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS)
+    exercises: list[ExerciseModel] = Field(description="Every exercise the entries use.")
+
+
+# -- version 1 -----------------------------------------------------------------------------------
+
+
+class DoseV1(FileModel):
+    sets: int = Field(ge=SETS_RANGE[0], le=SETS_RANGE[1])
+    amount: int = Field(ge=1, le=max(high for _, high in AMOUNT_RANGES.values()))
+    unit: UnitKey
+    each_side: bool
+    load: str = Field(max_length=TEXT_LIMITS["load"])
+    notes: str = Field(max_length=TEXT_LIMITS["notes"])
+
+
+class EntryV1(FileModel):
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT)
+    exercise_id: str
+    dose: DoseV1
+
+
+class DayV1(FileModel):
+    entries: list[EntryV1]
+
+
+class WeekV1(FileModel):
+    days: list[DayV1] = Field(min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK)
+
+
+class DetailsV1(FileModel):
+    client_name: str
+    title: str
+    coach_name: str
+    start_date: IsoDate | None
+    notes: str
+
+
+class ProgramV1(FileModel):
+    format: Literal["hip-planner/program"]
+    version: Literal[1]
+    details: DetailsV1
+    weeks: list[WeekV1] = Field(min_length=1, max_length=MAX_WEEKS)
+    exercises: list[ExerciseModel]
+
+
+MODELS: dict[int, type[ProgramV1] | type[ProgramV2]] = {1: ProgramV1, 2: ProgramV2}
+
+
+def upgrade_v1(old: ProgramV1) -> ProgramV2:
+    """Version 1 → 2: each entry gets the rest and tempo its exercise had (version 1 had no
+    per-entry rest or tempo), and the client's equipment starts as "not set"."""
+    rest_and_tempo = {ex.id: (ex.dose.rest_seconds, ex.dose.tempo) for ex in old.exercises}
+    # An unknown exercise is refused later, when the entries are checked against the library.
+    unknown = (Dose().rest_seconds, Dose().tempo)
+
+    def entry(e: EntryV1) -> EntryV2:
+        rest, tempo = rest_and_tempo.get(e.exercise_id, unknown)
+        dose = DoseV2(**e.dose.model_dump(), rest_seconds=rest, tempo=tempo)
+        return EntryV2(id=e.id, exercise_id=e.exercise_id, dose=dose)
+
+    return ProgramV2(
+        format=FORMAT_NAME,
+        version=2,
+        details=DetailsV2(**old.details.model_dump(), equipment=[]),
+        weeks=[
+            WeekV2(days=[DayV2(entries=[entry(e) for e in day.entries]) for day in week.days])
+            for week in old.weeks
+        ],
+        exercises=old.exercises,
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the current version, as published in ``resources/schema``."""
+    schema = ProgramV2.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    print(json_schema_text(), end="")

@@ -1,0 +1,170 @@
+"""Write a file all or nothing, so a crash, a full disk or a pulled drive never leaves it half
+written.
+
+The new contents go to a temporary file in the same folder (``.client.hipplan.tmp-<random>``),
+every write is checked, the file is flushed to the disk, the previous version is kept as a
+backup if asked (a hard link, or a copy where links are not supported), and only then does
+``os.replace`` swap it in — atomically. Until that moment the old file is untouched. Temporary
+files left by a crash are removed by :func:`remove_stale_temp_files` at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import stat
+import time
+from pathlib import Path
+
+TEMP_MARK = ".tmp-"
+_TEMP_NAME = re.compile(r"^\..+\.tmp-[0-9a-f]{16}$")
+
+
+class ProgramSaveError(Exception):
+    """Saving failed and nothing was changed; ``str()`` is the message for the coach."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"Could not save {path.name}: {reason}")
+
+
+def write_atomically(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+    """Make ``path`` hold exactly ``data``; if ``backup`` is given, the previous file (if any)
+    becomes ``backup``. Raises :class:`ProgramSaveError` with ``path`` left as it was."""
+    temp = temp_path_for(path)
+    try:
+        _write_new_file(temp, data, mode_of=path)
+        if backup is not None:
+            _keep_backup(path, backup)
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove_quietly(temp)
+        raise ProgramSaveError(path, save_failure_reason(exc)) from exc
+    _sync_folder(path.parent)
+
+
+def temp_path_for(path: Path) -> Path:
+    """A hidden, recognisable name next to ``path`` that no other save will pick."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(8)}")
+
+
+def remove_stale_temp_files(folder: Path, *, older_than: float = 0.0) -> list[Path]:
+    """Delete the temporary files an interrupted save left in ``folder``; returns them.
+
+    ``older_than`` (seconds) spares files a save running right now may still be writing.
+    """
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if _TEMP_NAME.match(p.name)]
+    except OSError:
+        return removed
+    now = time.time()
+    for path in candidates:
+        try:
+            if now - path.lstat().st_mtime < older_than:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
+def save_failure_reason(exc: OSError) -> str:
+    """Why a save failed and what to do, in the coach's words."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full. Free some space or use Save As to save elsewhere."
+    if code == errno.EROFS:
+        return "the drive is read-only (write-protected or locked). Use Save As to save elsewhere."
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return (
+            "you do not have permission to write there, or another program is using the file. "
+            "Use Save As to save elsewhere."
+        )
+    if code == errno.ENOENT:
+        return (
+            "the folder no longer exists (deleted, renamed, or its drive removed). "
+            "Use Save As to save elsewhere."
+        )
+    if code == errno.EIO:
+        return "the drive reported an error. Check the drive, then use Save As to save elsewhere."
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return f"{detail}. Use Save As to save elsewhere."
+
+
+def _write_new_file(path: Path, data: bytes, *, mode_of: Path | None = None) -> None:
+    """Create ``path`` (it must not exist), write all of ``data`` and flush it to the disk."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        if mode_of is not None:
+            _copy_permissions(mode_of, path)
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """``os.write`` may write less than asked (a nearly full disk, a signal): loop until done."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, "the disk accepted no more data")
+        view = view[written:]
+
+
+def _copy_permissions(source: Path, target: Path) -> None:
+    """Keep the saved file's permissions as the coach set them on the old one."""
+    try:
+        mode = stat.S_IMODE(os.stat(source).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(target, mode)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    temp = temp_path_for(backup)
+    try:
+        try:
+            os.link(path, temp)
+        except FileNotFoundError:
+            return  # the first save: nothing to keep
+        except OSError:  # no hard links on this drive (FAT, some network shares): copy
+            _write_new_file(temp, path.read_bytes())
+        os.replace(temp, backup)
+    except OSError:
+        _remove_quietly(temp)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    # If this fails too (the folder is gone), remove_stale_temp_files gets it next time.
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no folder handles to sync).
+
+    The new file is already in place here, so a folder that refuses to sync (some network and
+    FUSE file systems) is not reported as a failed save.
+    """
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,126 @@
+"""Hypothesis strategies: valid programs (unicode everywhere, 1–5 weeks) and arbitrary JSON."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
+from planner.exercise import CUE_LIMIT, MAX_CUES, Exercise
+from planner.program import DAYS_PER_WEEK, ClientDetails, Day, Entry, Program, Week
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
+
+fuzz = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+"""Modest settings shared by the file tests, so the suite stays fast and writes no database."""
+
+exercise_ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True)
+words = st.text(max_size=30)
+visible_words = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+
+
+def short_texts(limit: int) -> st.SearchStrategy[str]:
+    """Mostly typical values (cheap to generate), sometimes any text up to the limit."""
+    typical = st.sampled_from(["", "light band", "8 kg", "3-1-1", "Slow on the way down", "ß→∞"])
+    return typical | st.text(max_size=limit)
+
+
+# Strategies are built once: building them inside draws is what makes generation slow.
+_units = st.sampled_from(Unit)
+_amounts = {unit: st.integers(*bounds) for unit, bounds in AMOUNT_RANGES.items()}
+_dose_fields = {
+    "sets": st.integers(*SETS_RANGE),
+    "each_side": st.booleans(),
+    "load": short_texts(TEXT_LIMITS["load"]),
+    "rest_seconds": st.integers(*REST_RANGE),
+    "tempo": short_texts(TEXT_LIMITS["tempo"]),
+    "notes": short_texts(TEXT_LIMITS["notes"]),
+}
+
+
+@st.composite
+def _doses(draw: st.DrawFn) -> Dose:
+    unit = draw(_units)
+    values = {name: draw(strategy) for name, strategy in _dose_fields.items()}
+    return Dose(unit=unit, amount=draw(_amounts[unit]), **values)  # type: ignore[arg-type]
+
+
+doses = _doses()
+
+exercises = st.builds(
+    Exercise,
+    id=exercise_ids,
+    name=visible_words,
+    directions=st.lists(st.sampled_from(Direction), min_size=1, max_size=3, unique=True).map(tuple),
+    knee=st.sampled_from(Knee),
+    positions=st.lists(st.sampled_from(Position), min_size=1, max_size=3).map(tuple),
+    equipment=st.lists(st.sampled_from(Equipment), min_size=1, max_size=3).map(tuple),
+    level=st.sampled_from(Level),
+    dose=doses,
+    instructions=st.text(max_size=80),
+    cues=st.lists(
+        st.text(min_size=1, max_size=CUE_LIMIT).filter(lambda s: s.strip() != ""),
+        max_size=MAX_CUES,
+    ).map(tuple),
+    builtin=st.booleans(),
+    archived=st.booleans(),
+)
+
+
+details = st.builds(
+    ClientDetails,
+    client_name=words,
+    title=words,
+    coach_name=words,
+    start_date=st.none() | st.dates(),
+    equipment=st.frozensets(st.sampled_from(Equipment)),
+    notes=st.text(max_size=200),
+)
+
+
+entry_labels = st.sampled_from(["", "e", "entrée"])
+entries_per_day = st.integers(0, 2)
+
+
+@st.composite
+def programs(draw: st.DrawFn, max_weeks: int = 5) -> Program:
+    library = {
+        ex.id: ex
+        for ex in draw(st.lists(exercises, min_size=1, max_size=5, unique_by=lambda e: e.id))
+    }
+    ids = sorted(library)
+    # Entries pick from a few doses, which keeps generation fast.
+    pick_dose = st.sampled_from(draw(st.lists(doses, min_size=1, max_size=4)))
+    pick_exercise = st.sampled_from(ids)
+    counter = itertools.count()
+
+    def entry() -> Entry:
+        label = f"{draw(entry_labels)}#{next(counter)}"
+        return Entry(draw(pick_exercise), draw(pick_dose), label)
+
+    def week() -> Week:
+        return Week(
+            [Day([entry() for _ in range(draw(entries_per_day))]) for _ in range(DAYS_PER_WEEK)]
+        )
+
+    weeks = [week() for _ in range(draw(st.integers(1, max_weeks)))]
+    return Program(details=draw(details), weeks=weeks, exercises=library)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=20,
+)
