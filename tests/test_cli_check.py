@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import EXIT_BAD_INPUT, EXIT_OK, run_command
+from planner.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, run_command
 from planner.program import Program
 from planner.program_file import save_program
 from tests.factories import make_exercise
@@ -21,21 +21,22 @@ def check(path: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_a_valid_file(tmp_path: Path) -> None:
+def test_a_valid_file_gets_its_balance_report(tmp_path: Path) -> None:
     p = Program()
     p.add_entry(0, 0, make_exercise())
     path = tmp_path / "client.hipplan"
     save_program(p, path)
     code, out, err = check(path)
-    assert code == EXIT_OK
-    assert "a valid program, 1 weeks, 1 entries" in out
+    assert code == EXIT_FINDINGS  # one backward exercise leaves five directions untrained
+    assert "No rotate-in work this week" in out
     assert err == ""
 
 
-def test_a_version_1_file_is_valid() -> None:
+def test_a_version_1_file_is_read_and_checked() -> None:
     code, out, _ = check(V1_SAMPLE)
-    assert code == EXIT_OK
-    assert "2 weeks, 5 entries" in out
+    assert code == EXIT_FINDINGS
+    assert "Week 2" in out
+    assert "Total: 8 errors" in out
 
 
 @pytest.mark.parametrize(
