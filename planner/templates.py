@@ -1,0 +1,41 @@
+"""Program templates shipped in ``resources/templates`` (program files like any other)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.program import Program
+from planner.program_file import ProgramFileError, read_program
+from resources import resource_path
+
+ORDER = ("blank.hipplan", "metzl-knee-plan.hipplan", "hips-in-every-direction.hipplan")
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    path: Path
+    title: str
+    description: str
+
+
+def list_templates(folder: Path | None = None) -> list[Template]:
+    """Every readable template, known ones first; an unreadable file is left out."""
+    folder = folder or resource_path("templates")
+    paths = sorted(
+        folder.glob("*.hipplan"),
+        key=lambda p: (p.name not in ORDER, ORDER.index(p.name) if p.name in ORDER else 0, p.name),
+    )
+    found = []
+    for path in paths:
+        try:
+            details = read_program(path).details
+        except ProgramFileError:
+            continue
+        found.append(Template(path, details.title or path.stem, details.notes))
+    return found
+
+
+def program_from_template(template: Template) -> Program:
+    """A new program from a template: the template's weeks and exercises, no file behind it."""
+    return read_program(template.path)

@@ -1,0 +1,64 @@
+"""The program templates of ``resources/templates``, built from the shipped catalog.
+
+The committed ``.hipplan`` files are generated from this module so that they embed the
+catalog's current text; ``tests/test_templates.py`` fails when they drift. Regenerate with
+``python -m tests.templates_source``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.catalog_file import load_catalog_dir
+from planner.program import ClientDetails, Program
+from planner.program_file import serialize_program
+from resources import resource_path
+from tests.plans import EVERY_DIRECTION, METZL, Planned
+
+FOLDER = resource_path("templates")
+
+METZL_NOTES = (
+    "Dr. Jordan Metzl's knee plan for runners: six exercises, twice a week (more often if you "
+    "are injury-prone). It strengthens the hips mostly backward, with little rotation; the "
+    "balance panel shows what it leaves out."
+)
+EVERY_DIRECTION_NOTES = (
+    "Hips in every direction: forward, backward, away, toward, rotating out and in, with the "
+    "knee straight and bent, standing and lying, twice a week. A starting point to adapt to "
+    "the client's level and equipment."
+)
+
+
+def build(plan: Sequence[Planned], title: str, notes: str) -> Program:
+    catalog = {ex.name: ex for ex in load_catalog_dir(resource_path("catalog"))}
+    program = Program(details=ClientDetails(title=title, notes=notes))
+    for planned in plan:
+        exercise = catalog[planned.name]
+        shape = planned.exercise().dose
+        dose = exercise.dose.with_changes(
+            sets=shape.sets, amount=shape.amount, unit=shape.unit, each_side=shape.each_side
+        )
+        for day in planned.days:
+            program.add_entry(0, day, exercise, dose)
+    return program
+
+
+def templates() -> dict[str, Program]:
+    """File name → program, in the order the New from template dialog lists them."""
+    return {
+        "blank.hipplan": Program(details=ClientDetails(title="Blank program")),
+        "metzl-knee-plan.hipplan": build(METZL, "Metzl's knee plan for runners", METZL_NOTES),
+        "hips-in-every-direction.hipplan": build(
+            EVERY_DIRECTION, "Hips in every direction", EVERY_DIRECTION_NOTES
+        ),
+    }
+
+
+def write_all(folder: Path = FOLDER) -> None:
+    for name, program in templates().items():
+        (folder / name).write_bytes(serialize_program(program))
+
+
+if __name__ == "__main__":
+    write_all()

@@ -1,0 +1,89 @@
+"""The shipped templates: current with the catalog, Metzl's plan as given, and a balanced plan."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from planner.balance import analyse_program
+from planner.cli import EXIT_FINDINGS, EXIT_OK, run_command
+from planner.findings import Severity
+from planner.program import Program
+from planner.program_file import read_program
+from planner.taxonomy import Direction, Unit
+from planner.templates import list_templates, program_from_template
+from tests.templates_source import FOLDER, templates
+
+MONDAY, THURSDAY = 0, 3
+
+
+def shape(program: Program) -> object:
+    """Everything but the random entry ids."""
+    weeks = [
+        [[(e.exercise_id, e.dose) for e in day.entries] for day in w.days] for w in program.weeks
+    ]
+    return program.details, weeks, program.exercises
+
+
+@pytest.mark.parametrize("name", list(templates()))
+def test_committed_templates_match_the_catalog(name: str) -> None:
+    committed = read_program(FOLDER / name)
+    assert shape(committed) == shape(templates()[name]), (
+        f"{name} is out of date with the catalog: run python -m tests.templates_source"
+    )
+
+
+def test_templates_are_listed_blank_first() -> None:
+    titles = [t.title for t in list_templates()]
+    assert titles == ["Blank program", "Metzl's knee plan for runners", "Hips in every direction"]
+
+
+def metzl() -> Program:
+    return program_from_template(list_templates()[1])
+
+
+def test_metzl_plan_is_six_exercises_twice_a_week_with_the_given_doses() -> None:
+    week = metzl().weeks[0]
+    doses = {e.exercise_id: e.dose for e in week.days[MONDAY].entries}
+    assert [(d.sets, d.amount, d.unit, d.each_side) for d in doses.values()] == [
+        (4, 15, Unit.REPS, False),  # jump squat
+        (3, 15, Unit.REPS, False),  # walking lunge, left and right count as one
+        (3, 15, Unit.REPS, True),  # low side-to-side lunge, each side
+        (3, 15, Unit.REPS, False),  # mountain climbers, left and right count as one
+        (3, 20, Unit.STEPS, True),  # band lateral walk, 20 steps each way
+        (3, 15, Unit.REPS, False),  # reverse hip raise
+    ]
+    assert list(doses) == [
+        "jump-squat",
+        "walking-lunge",
+        "low-side-to-side-lunge",
+        "mountain-climber",
+        "band-lateral-walk",
+        "reverse-hip-raise",
+    ]
+    assert [e.exercise_id for e in week.days[THURSDAY].entries] == list(doses)
+    assert sum(bool(day.entries) for day in week.days) == 2
+
+
+def test_metzl_plan_misses_internal_rotation() -> None:
+    (week,) = analyse_program(metzl()).weeks
+    assert round(week.sets[Direction.EXTENSION], 1) == 23.0
+    missing = [f for f in week.findings if f.code == "direction-missing"]
+    assert [f.directions for f in missing] == [(Direction.INTERNAL_ROTATION,)]
+
+
+def test_every_direction_plan_has_no_error_and_no_warning() -> None:
+    analysis = analyse_program(program_from_template(list_templates()[2]))
+    problems = [f for w in analysis.weeks for f in w.findings if f.severity is not Severity.INFO]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("metzl-knee-plan.hipplan", EXIT_FINDINGS), ("hips-in-every-direction.hipplan", EXIT_OK)],
+)
+def test_check_command_exit_codes(name: str, code: int) -> None:
+    out = io.StringIO()
+    assert run_command(["check", str(Path(FOLDER) / name)], load_catalog=list, out=out) == code
