@@ -1,13 +1,17 @@
-"""The Qt application: opens the catalog database, shows the main window and any files given."""
+"""The Qt application: opens the catalog database, restores unsaved work, shows the windows."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from db.catalog import CatalogDatabase
+from db.errors import CatalogError
+from planner.catalog_file import load_catalog_dir
+from planner.exercise import Exercise
+from resources import resource_path
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.main_window import MainWindow
 
@@ -22,39 +26,54 @@ def create_application() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def open_main_window(files: list[Path]) -> MainWindow:
-    """Open the catalog (repairing it if needed) and build the window; tell the coach what
-    start-up had to do. A catalog that cannot be used at all still leaves a working planner
-    with the built-in exercises, read-only."""
-    from db.catalog import CatalogDatabase
-    from db.errors import CatalogError
+def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
+    """The catalog database (repaired if needed), its exercises, and what to tell the coach.
 
-    notes: list[str] = []
+    A catalog that cannot be used at all still leaves a working planner with the built-in
+    exercises, read-only.
+    """
     try:
         database, report = CatalogDatabase.open()
-        notes += report.messages()
-        window = MainWindow(database.exercises(include_archived=True), database)
     except CatalogError as exc:
-        from planner.catalog_file import load_catalog_dir
-        from resources import resource_path
+        note = f"{exc}\n\nHip Planner runs with the built-in exercises only until then."
+        return None, load_catalog_dir(resource_path("catalog")), [note]
+    return database, database.exercises(include_archived=True), report.messages()
 
-        notes.append(f"{exc}\n\nHip Planner runs with the built-in exercises only until then.")
-        window = MainWindow(load_catalog_dir(resource_path("catalog")), None)
-    window.show()
-    if notes:
-        QTimer.singleShot(
-            0, lambda: QMessageBox.warning(window, "The exercise catalog", "\n\n".join(notes))
-        )
+
+def open_windows(files: list[Path]) -> list[MainWindow]:
+    """The first window, then one more per autosaved program the coach restores.
+
+    The catalog's start-up notes come first; files named on the command line open last.
+    """
+    database, exercises, notes = open_catalog()
+    first = MainWindow(exercises, database)
+    first.show()
+    for note in notes:
+        QMessageBox.warning(first, "The exercise catalog", note)
+    windows = [first]
+    for recovery in first.file.offer_recoveries():
+        window = first if not first.document.modified else MainWindow(exercises, database)
+        window.file.show_recovery(recovery)
+        if window not in windows:
+            windows.append(window)
+            window.show()
     for path in files:
+        window = first if not first.document.modified else MainWindow(exercises, database)
+        if window not in windows:
+            windows.append(window)
+            window.show()
         window.open_path(path)
-    return window
+    return windows
 
 
 def run_gui(files: list[Path]) -> int:
     app = create_application()
     setup_logging()
     install_excepthook()
-    window = open_main_window(files)
+    windows = open_windows(files)
     code = app.exec()
-    del window
+    database = windows[0].catalog_db
+    windows.clear()
+    if database is not None:
+        database.close()
     return code

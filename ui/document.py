@@ -6,6 +6,7 @@ clears it again.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,10 +21,14 @@ class Document(QObject):
     changed = Signal(object)  # planner.program.Change
     title_changed = Signal()
 
-    def __init__(self, program: Program | None = None, path: Path | None = None) -> None:
+    def __init__(
+        self, program: Program | None = None, path: Path | None = None, key: str | None = None
+    ) -> None:
         super().__init__()
         self.program = program if program is not None else Program()
         self.path = path
+        self.key = key or uuid.uuid4().hex
+        """Names this document's autosave copy in the recovery folder."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.title_changed)
         self.program.changed.connect(self._forward)

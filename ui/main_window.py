@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,6 +23,7 @@ from ui.catalog_actions import CatalogActions
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
 from ui.document import Document
+from ui.file_controller import FileController
 from ui.planner_controller import PlannerController
 from ui.settings import app_settings
 from ui.week_bar import WeekBar
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             "Drag exercises from the catalog onto a day, or select one and press Enter."
         )
+        self.setAcceptDrops(True)
         self.restore_layout()
 
     # -- menus -------------------------------------------------------------------------------
@@ -104,15 +107,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        self._action(self.file_menu, "&New program", self.new_program, QKeySequence.StandardKey.New)
-        self.file_menu.addSeparator()
-        self._action(
+        details = self._action(
             self.file_menu,
             "Program &details…",
             self.controller.edit_details,
             "Ctrl+I",
             "Client name, title, coach, start date, equipment and notes",
         )
+        self.file = FileController(self, self.file_menu, details)
         self.file_menu.addSeparator()
         self.quit_action = self._action(
             self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
@@ -178,8 +180,8 @@ class MainWindow(QMainWindow):
 
     # -- document ----------------------------------------------------------------------------
 
-    def new_program(self) -> None:
-        self.set_document(Document())
+    def open_path(self, path: Path) -> bool:
+        return self.file.open_path(path)
 
     def set_document(self, document: Document) -> None:
         old = self.document
@@ -273,7 +275,32 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.file.maybe_save():
+            event.ignore()
+            return
+        self.file.close_document()
         self.save_layout()
-        if self.catalog_db is not None:
-            self.catalog_db.close()
         event.accept()
+
+    # -- dropping program files on the window ----------------------------------------------------
+
+    @staticmethod
+    def _program_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [
+            Path(u.toLocalFile())
+            for u in urls
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".hipplan")
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._program_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._program_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])

@@ -1,0 +1,321 @@
+"""File commands: new, templates, open, recent, save, save as; autosave and crash recovery.
+
+Nothing the coach made is lost: saving is all-or-nothing (planner.safe_save), a failed save
+keeps the document modified and offers Save As, a bad file never touches the open program,
+unsaved work is autosaved to the recovery folder and offered back after a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from planner.program_file import (
+    EXTENSION,
+    ProgramFileError,
+    ProgramSaveError,
+    load_program,
+    remove_stale_temp_files,
+    save_program,
+)
+from planner.recovery import Recovery, discard_recovery, list_recoveries, write_recovery
+from planner.templates import list_templates, program_from_template
+from ui.document import Document
+from ui.file_lock import ProgramLock
+from ui.missing_exercises import offer_missing_exercises
+from ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = f"Hip Planner programs (*{EXTENSION});;All files (*)"
+RECENT_KEY = "files/recent"
+RECENT_LIMIT = 10
+AUTOSAVE_KEY = "files/autosaveSeconds"
+AUTOSAVE_DEFAULT_SECONDS = 60
+
+
+class FileController(QObject):
+    def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lock: ProgramLock | None = None
+
+        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, window)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            menu.insertAction(before, act)
+            return act
+
+        self.new_action = action("&New program", self.new, QKeySequence.StandardKey.New)
+        self.template_action = action("New from &template…", self.new_from_template, "Ctrl+Shift+T")
+        self.open_action = action("&Open…", self.open, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu("Open &recent", window)
+        menu.insertMenu(before, self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.insertSeparator(before)
+        self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = action("Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        menu.insertSeparator(before)
+
+        self.autosave = QTimer(self)
+        seconds = int(app_settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT_SECONDS))
+        self.autosave.setInterval(max(5, seconds) * 1000)
+        self.autosave.timeout.connect(self.autosave_now)
+        self.autosave.start()
+
+    @property
+    def document(self) -> Document:
+        return self.window.document
+
+    # -- asking before losing work -------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when the program has unsaved changes; True to go on."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to “{self.document.display_name()}” first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_document(self) -> None:
+        """Forget the current document's recovery copy and lock (after a save or a discard)."""
+        discard_recovery(self.document.key)
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
+    def _replace_document(self, document: Document, lock: ProgramLock | None = None) -> None:
+        self.close_document()
+        self.lock = lock
+        self.window.set_document(document)
+
+    # -- new and open --------------------------------------------------------------------------
+
+    def new(self) -> None:
+        if self.maybe_save():
+            self._replace_document(Document())
+
+    def new_from_template(self) -> None:
+        templates = list_templates()
+        titles = [t.title for t in templates]
+        title, ok = QInputDialog.getItem(
+            self.window, "New from template", "Start the new program from:", titles, 0, False
+        )
+        if not ok or not self.maybe_save():
+            return
+        template = templates[titles.index(title)]
+        try:
+            program = program_from_template(template)
+        except ProgramFileError as exc:
+            QMessageBox.warning(self.window, "Template not available", str(exc))
+            return
+        self._replace_document(Document(program))
+        self.window.statusBar().showMessage(
+            f"New program from “{title}”; save it under the client's name.", 8000
+        )
+
+    def open(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Open program", self._folder(), FILE_FILTER
+        )
+        if name:
+            self.open_path(Path(name), ask_first=False)
+
+    def open_path(self, path: Path, *, ask_first: bool = True) -> bool:
+        """Open a program file in this window. A bad file is reported and changes nothing."""
+        if ask_first and not self.maybe_save():
+            return False
+        lock = ProgramLock(path)
+        if not lock.try_lock():
+            answer = QMessageBox.warning(
+                self.window,
+                "Already open",
+                f"{path.name} is already open in another Hip Planner window ({lock.holder()}). "
+                "Opening it twice can overwrite changes made there.\n\nOpen it anyway?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Open:
+                return False
+            lock = None
+        try:
+            loaded = load_program(path)
+        except ProgramFileError as exc:
+            if lock is not None:
+                lock.unlock()
+            QMessageBox.warning(
+                self.window,
+                "Cannot open the program",
+                f"{exc}\n\nThe program you have open is unchanged.",
+            )
+            return False
+        self._remove_temp_files(path.parent)
+        document = Document(loaded.program, path)
+        self._replace_document(document, lock)
+        if loaded.upgraded:
+            document.undo_stack.resetClean()
+            self.window.statusBar().showMessage(
+                f"{path.name} was made by an older Hip Planner. Saving writes the new format "
+                "and keeps the original as a backup.",
+                10000,
+            )
+        self.add_recent(path)
+        offer_missing_exercises(self.window, loaded.program)
+        return True
+
+    # -- save ----------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = (
+            self.document.path or Path(self._folder()) / f"{self._suggested_name()}{EXTENSION}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Save program as", str(suggested), FILE_FILTER
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        if path != self.document.path:
+            lock = ProgramLock(path)
+            if not lock.try_lock():
+                QMessageBox.warning(
+                    self.window,
+                    "Already open",
+                    f"{path.name} is open in another Hip Planner window ({lock.holder()}). "
+                    "Choose another name, or close it there first.",
+                )
+                return False
+            if self.lock is not None:
+                self.lock.unlock()
+            self.lock = lock
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_program(self.document.program, path)
+        except (ProgramSaveError, ValueError) as exc:
+            answer = QMessageBox.critical(
+                self.window,
+                "Not saved",
+                f"{exc}\n\nYour changes are still here, unsaved.",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                button = self.save_as_action
+                return bool(button.isEnabled()) and self.save_as()
+            return False
+        self.document.mark_saved(path)
+        discard_recovery(self.document.key)
+        self.add_recent(path)
+        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    # -- autosave and recovery -------------------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        document = self.document
+        if not document.modified:
+            return
+        try:
+            write_recovery(
+                document.key, document.program.snapshot(), document.path, document.display_name()
+            )
+        except ProgramSaveError as exc:
+            log.warning("autosave failed: %s", exc)
+            self.window.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+
+    def offer_recoveries(self) -> list[Recovery]:
+        """At start: offer each autosaved, unsaved program back; returns the ones restored."""
+        restored = []
+        for recovery in list_recoveries():
+            when = recovery.saved_at.astimezone().strftime("%d %b %H:%M")
+            answer = QMessageBox.question(
+                self.window,
+                "Restore unsaved work?",
+                f"Hip Planner closed before “{recovery.title}” was saved. The changes autosaved "
+                f"at {when} can be restored.\n\nRestore them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                restored.append(recovery)
+            else:
+                discard_recovery(recovery.doc_key)
+        return restored
+
+    def show_recovery(self, recovery: Recovery) -> None:
+        """Put a restored program in this window, marked unsaved, with its old file path."""
+        document = Document(recovery.program, recovery.original_path, key=recovery.doc_key)
+        self._replace_document(document)
+        document.undo_stack.resetClean()
+
+    # -- recent files ----------------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        """The last files opened or saved, newest first; missing ones are pruned."""
+        value = app_settings().value(RECENT_KEY, [])
+        names = [value] if isinstance(value, str) else list(value or [])
+        paths = [Path(n) for n in names if n and Path(n).is_file()]
+        if len(paths) != len(names):
+            app_settings().setValue(RECENT_KEY, [str(p) for p in paths])
+        return paths
+
+    def add_recent(self, path: Path) -> None:
+        paths = [path.resolve(), *[p for p in self.recent_files() if p != path.resolve()]]
+        app_settings().setValue(RECENT_KEY, [str(p) for p in paths[:RECENT_LIMIT]])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for i, path in enumerate(paths):
+            act = self.recent_menu.addAction(f"&{(i + 1) % 10} {path.name}  —  {path.parent}")
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent programs").setEnabled(False)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        recent = self.recent_files()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    def _suggested_name(self) -> str:
+        details = self.document.program.details
+        text = details.client_name or details.title or "program"
+        return "".join(c if c.isalnum() or c in " -_" else "-" for c in text).strip() or "program"
+
+    @staticmethod
+    def _remove_temp_files(folder: Path) -> None:
+        try:
+            remove_stale_temp_files(folder, older_than=60)
+        except OSError as exc:
+            log.info("could not tidy %s: %s", folder, exc)
