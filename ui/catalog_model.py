@@ -57,6 +57,11 @@ class CatalogModel(QAbstractListModel):
         """How many exercises the catalog shows when nothing is filtered."""
         return sum(1 for ex in self._all if self._query.include_archived or not ex.archived)
 
+    @property
+    def all_exercises(self) -> list[Exercise]:
+        """Every exercise of the catalog, whatever the filters (archived ones included)."""
+        return self._all
+
     def exercise(self, row: int) -> Exercise:
         return self._rows[row]
 
