@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialog, QToolTip
 from pytestqt.qtbot import QtBot
 
 from planner.balance_settings import BalanceSettings
@@ -319,3 +320,32 @@ def test_panel_fits_the_smallest_window(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.wait(10)
     assert window.coverage.width() >= 240
     assert not window.grab().isNull()
+
+
+def test_chart_tooltip_names_the_feeding_entries(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, _widget: shown.append(text))
+    open_program(window, build(METZL))
+    chart = window.coverage.this_week.chart
+    centre, radius = chart._geometry()
+    point = chart._point(centre, radius, ORDER.index(EXT), chart._top() / 2).toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, chart.mapToGlobal(point))
+    QApplication.sendEvent(chart, event)
+    assert shown[0].startswith("Backward: 23 weighted sets, over target")
+    assert "Mon · Jump squat · 4 × 15" in shown[0]
+
+
+def test_suggestions_stay_put_when_an_edit_elsewhere_does_not_change_them(
+    window: MainWindow,
+) -> None:
+    open_program(window, build(METZL))
+    select_finding(window, Code.DIRECTION_MISSING, IR)
+    box = window.coverage.this_week.suggestions
+    buttons = list(box.add_buttons)
+    window.controller.add_exercises(["walking-lunge"], THURSDAY)  # Monday stays the lightest
+    assert box.add_buttons == buttons
+    window.controller.add_exercises(["walking-lunge", "walking-lunge"], MONDAY)  # now Thursday
+    assert box.add_buttons != buttons
+    assert "Thursday" in box.heading.text()

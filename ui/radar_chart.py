@@ -67,7 +67,7 @@ def _angle(i: int) -> float:
 def _nice_step(top: float) -> float:
     """A round grid step (1, 2 or 5 × 10^k) giving about four rings up to ``top``."""
     raw = top / 4
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 

@@ -60,13 +60,22 @@ class SuggestionsBox(QFrame):
         self.rows.setVerticalSpacing(4)
         self.rows.setColumnStretch(0, 1)
         self.add_buttons: list[QPushButton] = []
+        self._shown: tuple[tuple[str, ...], str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addLayout(self.rows)
 
     def show_suggestions(self, exercises: Sequence[Exercise], day: str) -> None:
-        """List ``exercises`` with Add buttons that put one on ``day`` (a day's name)."""
+        """List ``exercises`` with Add buttons that put one on ``day`` (a day's name).
+
+        The same list again keeps its widgets, so keyboard focus on an Add button survives
+        the refresh after every edit.
+        """
+        shown = (tuple(e.id for e in exercises), day)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self._clear()
         if not exercises:
             self.heading.setText(
