@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QDialog, QToolTip
+from PySide6.QtWidgets import QApplication, QDialog, QSplitter, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.balance_settings import BalanceSettings
@@ -349,3 +349,17 @@ def test_suggestions_stay_put_when_an_edit_elsewhere_does_not_change_them(
     window.controller.add_exercises(["walking-lunge", "walking-lunge"], MONDAY)  # now Thursday
     assert box.add_buttons != buttons
     assert "Thursday" in box.heading.text()
+
+
+def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) -> None:
+    old = QSplitter()
+    qtbot.addWidget(old)
+    old.addWidget(QWidget())
+    old.addWidget(QWidget())
+    old.resize(1280, 700)
+    old.setSizes([310, 970])
+    app_settings().setValue("window/mainSplitter", old.saveState())
+    window = MainWindow(CATALOG)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.splitter.sizes()[2] >= 240

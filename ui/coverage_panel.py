@@ -52,7 +52,10 @@ class CoveragePanel(QWidget):
         all_weeks = QWidget()
         column = QVBoxLayout(all_weeks)
         column.setContentsMargins(0, 4, 0, 0)
-        hint = QLabel("Weighted sets per week. Click a week to show it in the calendar.")
+        hint = QLabel(
+            "Weighted sets per week; E/W counts errors and warnings. Click a week to show it "
+            "in the calendar."
+        )
         hint.setWordWrap(True)
         column.addWidget(hint)
         column.addWidget(self.table, 1)

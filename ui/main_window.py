@@ -29,6 +29,7 @@ from ui.week_view import WeekView
 
 APP_TITLE = "Hip Planner"
 MINIMUM_SIZE = (900, 560)
+DEFAULT_SPLIT = [310, 970 - PANEL_WIDTH, PANEL_WIDTH]
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([310, 970 - PANEL_WIDTH, PANEL_WIDTH])
+        self.splitter.setSizes(DEFAULT_SPLIT)
         self.setCentralWidget(self.splitter)
 
         self.catalog.add_requested.connect(self.controller.add_exercises)
@@ -288,6 +289,8 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        if self.splitter.sizes()[2] == 0:  # saved before the coverage panel existed
+            self.splitter.setSizes(DEFAULT_SPLIT)
         shown = settings.value("window/coveragePanel", True)
         self.coverage_toggle.setChecked(shown not in (False, "false"))
 

@@ -133,7 +133,7 @@ class ProgramTable(QTableView):
         self.setAccessibleName("Weighted sets of every week")
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setMinimumSectionSize(12)
         small = QFont(header.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
