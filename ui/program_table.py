@@ -39,9 +39,6 @@ class ProgramTableModel(QAbstractTableModel):
         self._weeks[row] = week
         self.dataChanged.emit(self.index(row, 0), self.index(row, PROBLEMS_COLUMN))
 
-    def week(self, row: int) -> WeekAnalysis:
-        return self._weeks[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._weeks)
 

@@ -244,10 +244,6 @@ class WeekCoverage(QWidget):
         else:
             self._finding_chosen(QModelIndex())
 
-    def selected_finding(self) -> Finding | None:
-        index = self.findings.currentIndex()
-        return self.findings_model.finding(index.row()) if index.isValid() else None
-
     def _finding_chosen(self, index: QModelIndex) -> None:
         found = self.findings_model.finding(index.row()) if index.isValid() else None
         if found is None or self.analysis is None:
