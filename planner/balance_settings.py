@@ -133,3 +133,13 @@ def _fmt(name: str, value: float) -> str:
     if name in _SHARES:
         return f"{value * 100:g}%"
     return f"{value:g}"
+
+
+def field_range(name: str) -> tuple[float, float]:
+    """The allowed values of a numeric setting (shares as fractions), for an editor's limits."""
+    return _RANGES[name]
+
+
+def is_share(name: str) -> bool:
+    """Whether a setting is a share (0–1) that people read as a percentage."""
+    return name in _SHARES

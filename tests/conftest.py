@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,3 +18,36 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("hip-home")
     monkeypatch.setenv("HIP_PLANNER_HOME", str(home))
     return home
+
+
+class UnexpectedDialog(AssertionError):
+    """A test opened a modal dialog it did not answer; it would hang the whole suite."""
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Static message and file dialogs fail the test unless the test answers them itself."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise UnexpectedDialog(f"unanswered dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QInputDialog, "getItem", refuse)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Before pytest-qt closes a test's windows, mark them saved so closing asks nothing."""
+    if "ui.main_window" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.main_window import MainWindow
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.document.undo_stack.setClean()
+    yield

@@ -32,15 +32,23 @@ def drag_and_drop(
     """Send enter, move and drop events as Qt would; returns (enter accepted, drop accepted)."""
     target = view.viewport()
     buttons = Qt.MouseButton.LeftButton
-    enter = QDragEnterEvent(QPointF(pos), actions, data, buttons, modifiers)
+    enter = _drag_event(QDragEnterEvent, pos, actions, data, buttons, modifiers)
     QApplication.sendEvent(target, enter)
-    move = QDragMoveEvent(QPointF(pos), actions, data, buttons, modifiers)
+    move = _drag_event(QDragMoveEvent, pos, actions, data, buttons, modifiers)
     QApplication.sendEvent(target, move)
     if not (enter.isAccepted() and move.isAccepted()):
         return False, False
     drop = QDropEvent(QPointF(pos), actions, data, buttons, modifiers)
     QApplication.sendEvent(target, drop)
     return True, drop.isAccepted()
+
+
+def _drag_event(kind, pos, *args):  # type: ignore[no-untyped-def]
+    """Qt 6.12 takes a QPointF and deprecates QPoint; earlier versions take only QPoint."""
+    try:
+        return kind(QPointF(pos), *args)
+    except TypeError:
+        return kind(pos, *args)
 
 
 def day_ids(program: Program, week: int, day: int) -> list[str]:

@@ -22,15 +22,18 @@ from planner.exercise import Exercise
 from ui.catalog_actions import CatalogActions
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
+from ui.coverage_panel import PANEL_WIDTH, CoveragePanel
 from ui.document import Document
 from ui.file_controller import FileController
 from ui.planner_controller import PlannerController
+from ui.preferences_dialog import edit_preferences, load_balance_settings
 from ui.settings import app_settings
 from ui.week_bar import WeekBar
 from ui.week_view import WeekView
 
 APP_TITLE = "Hip Planner"
 MINIMUM_SIZE = (900, 560)
+DEFAULT_SPLIT = [310, 970 - PANEL_WIDTH, PANEL_WIDTH]
 
 
 class MainWindow(QMainWindow):
@@ -61,10 +64,13 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.catalog)
         self.splitter.addWidget(centre)
+        self.coverage = CoveragePanel(self.catalog_model.all_exercises, load_balance_settings())
+        self.splitter.addWidget(self.coverage)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([310, 970])
+        self.splitter.setSizes(DEFAULT_SPLIT)
         self.setCentralWidget(self.splitter)
 
         self.catalog.add_requested.connect(self.controller.add_exercises)
@@ -74,6 +80,13 @@ class MainWindow(QMainWindow):
         )
         self.document.title_changed.connect(self.update_title)
         self.document.changed.connect(self._details_changed)
+        self.coverage.set_document(self.document)
+        self.controller.week_changed.connect(self.coverage.show_week)
+        self.coverage.week_chosen.connect(self.controller.show_week)
+        self.coverage.add_requested.connect(
+            lambda exercise_id, day: self.controller.add_exercises([exercise_id], day)
+        )
+        self.coverage.show_week(self.controller.week)
 
         self.week_label = QLabel()
         self.statusBar().addPermanentWidget(self.week_label)
@@ -150,6 +163,15 @@ class MainWindow(QMainWindow):
         self._action(
             edit, "&Find exercise", self.catalog.focus_search, QKeySequence.StandardKey.Find
         )
+        edit.addSeparator()
+        preferences = self._action(
+            edit,
+            "Prefere&nces…",
+            self.edit_preferences,
+            QKeySequence.StandardKey.Preferences,
+            "The limits the balance checks use",
+        )
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.edit_menu = edit
 
         self.catalog_menu = bar.addMenu("&Catalog")
@@ -163,6 +185,11 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+1"))
         toggle.toggled.connect(self.catalog.setVisible)
         view.addAction(toggle)
+        self.coverage_toggle = QAction("C&overage panel", self, checkable=True, checked=True)
+        self.coverage_toggle.setShortcut(QKeySequence("Ctrl+3"))
+        self.coverage_toggle.setStatusTip("How the shown week trains the hip in every direction")
+        self.coverage_toggle.toggled.connect(self.coverage.setVisible)
+        view.addAction(self.coverage_toggle)
         view.addSeparator()
         self._action(view, "&Previous week", lambda: c.show_week(c.week - 1), "Ctrl+PgUp")
         self._action(view, "&Next week", lambda: c.show_week(c.week + 1), "Ctrl+PgDown")
@@ -189,6 +216,7 @@ class MainWindow(QMainWindow):
         old.undo_stack.setActive(False)
         document.undo_stack.setActive(True)
         self._rebind_undo(document)
+        self.coverage.set_document(document)
         document.title_changed.connect(self.update_title)
         document.changed.connect(self._details_changed)
         self.controller.set_document(document)
@@ -213,6 +241,11 @@ class MainWindow(QMainWindow):
         if getattr(change, "details", False):
             self.catalog.set_client_equipment(self.document.program.details.equipment)
             self.catalog.set_day_labels(self.controller.day_labels())
+
+    def edit_preferences(self) -> None:
+        chosen = edit_preferences(self, self.coverage.settings)
+        if chosen is not None:
+            self.coverage.set_settings(chosen)
 
     def update_title(self) -> None:
         details = self.document.program.details
@@ -266,12 +299,17 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        if self.splitter.sizes()[2] == 0:  # saved before the coverage panel existed
+            self.splitter.setSizes(DEFAULT_SPLIT)
+        shown = settings.value("window/coveragePanel", True)
+        self.coverage_toggle.setChecked(shown not in (False, "false"))
 
     def save_layout(self) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/mainSplitter", self.splitter.saveState())
         settings.setValue("window/catalogSplitter", self.catalog.splitter.saveState())
+        settings.setValue("window/coveragePanel", self.coverage_toggle.isChecked())
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

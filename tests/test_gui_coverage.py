@@ -1,0 +1,365 @@
+"""The coverage panel in the real main window: it follows every edit, explains, and fixes gaps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialog, QSplitter, QToolTip, QWidget
+from pytestqt.qtbot import QtBot
+
+from planner.balance_settings import BalanceSettings
+from planner.findings import Code, Severity
+from planner.program import ClientDetails, Program
+from planner.taxonomy import Direction, Equipment, Knee, Position
+from tests.factories import make_exercise
+from tests.gui_helpers import day_ids, drag_and_drop, row_point
+from tests.plans import EVERY_DIRECTION, METZL, MONDAY, THURSDAY, TUESDAY, build
+from ui.document import Document
+from ui.main_window import MainWindow
+from ui.mime import EXERCISE_IDS, encode_ids
+from ui.preferences_dialog import PreferencesDialog, load_balance_settings
+from ui.radar_chart import ORDER
+from ui.settings import app_settings
+
+FLEX, EXT, ABD, ADD, ER, IR = Direction
+BAND, CABLE = Equipment.ELASTIC_BAND, Equipment.CABLE
+
+ROTATE_IN = [
+    make_exercise("prone-band-ir", IR, name="Prone band IR", equipment=(BAND,)),
+    make_exercise("seated-band-ir", IR, name="Seated band IR", positions=(Position.SEATED,)),
+    make_exercise("quadruped-ir", IR, name="Quadruped IR", positions=(Position.QUADRUPED,)),
+    make_exercise("band-roll-in", IR, name="Band roll-in", knee=Knee.STRAIGHT, equipment=(BAND,)),
+    make_exercise("cable-ir", IR, name="Cable IR", equipment=(CABLE,)),
+]
+CATALOG = [p.exercise() for p in (*METZL, *EVERY_DIRECTION)] + ROTATE_IN
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    w = MainWindow(CATALOG)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    return w
+
+
+def open_program(window: MainWindow, program: Program) -> Program:
+    window.set_document(Document(program))
+    return program
+
+
+def codes(window: MainWindow) -> list[tuple[Code, tuple[Direction, ...]]]:
+    model = window.coverage.this_week.findings_model
+    return [(model.finding(r).code, model.finding(r).directions) for r in range(model.rowCount())]
+
+
+def select_finding(window: MainWindow, code: Code, direction: Direction | None = None) -> None:
+    page = window.coverage.this_week
+    model = page.findings_model
+    for row in range(model.rowCount()):
+        found = model.finding(row)
+        if found.code is code and (direction is None or direction in found.directions):
+            page.findings.setCurrentIndex(model.index(row, 0))
+            return
+    raise AssertionError(f"no {code} finding for {direction}")
+
+
+def test_panel_sits_right_of_the_calendar(window: MainWindow) -> None:
+    splitter = window.splitter
+    assert splitter.widget(2) is window.coverage
+    _catalog, centre, panel = splitter.sizes()
+    assert centre > panel >= 240
+    assert window.coverage.minimumWidth() >= 240
+
+
+def test_panel_follows_a_real_drop_into_the_calendar(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    panel = window.coverage
+    assert panel.analysis is not None
+    assert panel.analysis.sets[IR] == 0
+    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+
+    tuesday = window.week_view.lists[TUESDAY]
+    dropped = drag_and_drop(
+        tuesday, encode_ids(EXERCISE_IDS, ["seated-band-ir"]), row_point(tuesday, 0)
+    )
+    assert dropped == (True, True)
+    assert day_ids(window.document.program, 0, TUESDAY) == ["seated-band-ir"]
+    assert panel.analysis.sets[IR] == 3
+    assert panel.this_week.chart.sets[IR] == 3
+    assert (Code.DIRECTION_MISSING, (IR,)) not in codes(window)
+    assert (Code.DIRECTION_LOW_VOLUME, (IR,)) in codes(window)
+
+    window.undo_action.trigger()
+    assert panel.analysis.sets[IR] == 0
+    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+
+
+def test_metzl_week_shows_the_missing_rotate_in_as_an_error(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    model = page.findings_model
+    first = model.index(0, 0)
+    assert model.finding(0).code is Code.DIRECTION_MISSING
+    assert model.finding(0).directions == (IR,)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Error: No rotate-in work")
+    assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "1 error, 8 warnings" in page.summary.text()
+    assert page.stack.currentWidget() is page.splitter
+
+
+def test_balanced_week_shows_no_error_and_no_warning(window: MainWindow) -> None:
+    open_program(window, build(EVERY_DIRECTION))
+    page = window.coverage.this_week
+    model = page.findings_model
+    severities = {model.finding(r).severity for r in range(model.rowCount())}
+    assert severities <= {Severity.INFO}
+    assert "no errors or warnings" in page.summary.text()
+    assert page.all_clear.isVisibleTo(page)
+
+
+def test_empty_week_shows_a_friendly_empty_state(window: MainWindow) -> None:
+    page = window.coverage.this_week
+    assert page.stack.currentWidget() is page.empty
+    assert "Nothing to check yet" in page.empty.text()
+    assert "no exercises yet" in page.summary.text()
+
+
+def test_selecting_a_finding_shows_its_reason_and_source(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    select_finding(window, Code.EXTENSION_FLEXION_RATIO)
+    assert "Van Cant 2014" in page.detail.text()
+    assert page.suggestions.isHidden()  # a ratio is not fixed by one exercise
+
+
+def test_pointing_at_a_direction_lists_the_entries_feeding_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    chart = page.chart
+    centre, radius = chart._geometry()
+    i = ORDER.index(ER)
+    point = chart._point(centre, radius, i, chart._top() / 2).toPoint()
+    qtbot.mouseMove(chart, point)
+    assert chart.highlight is ER
+    text = page.feeding.text()
+    assert "Rotate out: 3 weighted sets, under target" in text
+    assert "Mon · Band lateral walk · 3 × 20 steps each way (counts half)" in text
+    assert "Thu · Band lateral walk" in chart.describe(ER)
+    assert "No exercise trains it" in chart.describe(IR)
+    assert chart.direction_at(centre + QPoint(0, 2).toPointF()) is None
+
+
+def test_chart_keys_step_through_the_directions(qtbot: QtBot, window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    chart = window.coverage.this_week.chart
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.highlight is ORDER[0]
+    qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert chart.highlight is ORDER[-1]
+    assert "Rotate in" in window.coverage.this_week.feeding.text()
+
+
+def test_add_a_suggestion_to_the_lightest_day_once_and_undo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    program = build(METZL)
+    program.add_entry(0, MONDAY, CATALOG[0])  # Thursday is now the lightest training day
+    open_program(window, program)
+    before = program.snapshot()
+    steps = window.document.undo_stack.count()
+    select_finding(window, Code.DIRECTION_MISSING, IR)
+    box = window.coverage.this_week.suggestions
+    assert box.isVisibleTo(window)
+    assert len(box.add_buttons) >= 3
+    assert "Thursday" in box.heading.text()
+    first = box.add_buttons[0]
+    name = first.accessibleName().removeprefix("Add ").removesuffix(" to Thursday")
+    exercise = next(e for e in CATALOG if e.name == name)
+    assert exercise.primary is IR
+
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    assert day_ids(program, 0, THURSDAY)[-1] == exercise.id
+    assert program.day(0, THURSDAY).entries[-1].dose == exercise.dose
+    assert sum(e.exercise_id == exercise.id for _, e in program.weeks[0].entries()) == 1
+    assert window.document.undo_stack.count() == steps + 1
+    assert window.statusBar().currentMessage() == f"Added {name} to Thursday"
+    assert (Code.DIRECTION_MISSING, (IR,)) not in codes(window)
+
+    window.undo_action.trigger()
+    assert program == before
+    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+
+
+def test_suggestions_respect_the_clients_equipment(window: MainWindow) -> None:
+    program = build(METZL)
+    program.set_details(replace(ClientDetails(), equipment=frozenset({BAND})))
+    open_program(window, program)
+    select_finding(window, Code.DIRECTION_MISSING, IR)
+    names = [
+        b.accessibleName().removeprefix("Add ").rsplit(" to ", 1)[0]
+        for b in window.coverage.this_week.suggestions.add_buttons
+    ]
+    assert names
+    by_name = {e.name: e for e in CATALOG}
+    for name in names:
+        assert {BAND, Equipment.BODY_WEIGHT} & set(by_name[name].equipment)
+    assert "Cable IR" not in names
+
+
+def test_preferences_change_the_findings_and_are_remembered(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_program(window, build(METZL))
+    assert (Code.DIRECTION_LOW_VOLUME, (ER,)) in codes(window)
+
+    def answer(dialog: PreferencesDialog) -> int:
+        dialog.spins["min_weighted_sets"].setValue(2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", answer)
+    action = next(a for a in window.edit_menu.actions() if "Prefere" in a.text())
+    action.trigger()
+    assert window.coverage.settings.min_weighted_sets == 2
+    assert (Code.DIRECTION_LOW_VOLUME, (ER,)) not in codes(window)
+    assert PreferencesDialog(load_balance_settings()).spins["min_weighted_sets"].value() == 2
+    assert app_settings().value("balance/settings")
+
+
+def test_preferences_restore_defaults_and_refuse_impossible_limits(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(BalanceSettings(dominant_factor=3, straight_knee_share_low=0.3))
+    qtbot.addWidget(dialog)
+    assert dialog.spins["straight_knee_share_low"].value() == 30  # shares read as percentages
+    assert dialog.settings().straight_knee_share_low == pytest.approx(0.3)
+
+    dialog.spins["rotation_low"].setValue(4)  # above the upper limit of 3
+    assert not dialog.ok_button.isEnabled()
+    message = dialog.messages["rotation_low"]
+    assert message.isVisibleTo(dialog)
+    assert "lower limit" in message.text()
+    dialog.spins["rotation_high"].setValue(5)
+    assert dialog.ok_button.isEnabled()
+    assert not message.isVisibleTo(dialog)
+
+    restore = next(b for b in dialog.buttons.buttons() if "Default" in b.text().replace("&", ""))
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert dialog.settings() == BalanceSettings()
+
+
+def test_damaged_stored_preferences_give_the_defaults() -> None:
+    app_settings().setValue("balance/settings", "{not json")
+    assert load_balance_settings() == BalanceSettings()
+
+
+def test_whole_program_table_follows_weeks_and_shows_a_clicked_week(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_program(window, build(METZL))
+    panel = window.coverage
+    panel.tabs.setCurrentIndex(1)
+    model = panel.table_model
+    assert model.rowCount() == 1
+    assert model.index(0, list(Direction).index(EXT)).data() == "23"
+    assert model.index(0, 6).data() == "1/8"
+
+    qtbot.mouseClick(window.week_bar.add, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 2
+    assert window.controller.week == 1
+    assert model.index(1, 6).data() == "0/0"
+    window.controller.add_exercises(["seated-band-ir"], MONDAY)
+    assert model.index(1, list(Direction).index(IR)).data() == "3"
+
+    table = panel.table
+    cell = table.visualRect(model.index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert window.controller.week == 0
+    assert window.week_bar.combo.currentText() == "Week 1 of 2"
+    assert "Week 1" in panel.this_week.summary.text()
+
+
+def test_models_pass_the_model_tester(qtmodeltester: object, window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    window.controller.add_week()
+    window.coverage.tabs.setCurrentIndex(1)
+    qtmodeltester.check(window.coverage.this_week.findings_model)  # type: ignore[attr-defined]
+    qtmodeltester.check(window.coverage.table_model)  # type: ignore[attr-defined]
+
+
+def test_new_program_rebinds_the_panel(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    window.file.new_action.trigger()
+    page = window.coverage.this_week
+    assert page.stack.currentWidget() is page.empty
+    window.controller.add_exercises(["seated-band-ir"], MONDAY)
+    assert window.coverage.analysis is not None
+    assert window.coverage.analysis.sets[IR] == 3
+
+
+def test_view_menu_toggles_the_panel_and_remembers_it(qtbot: QtBot, window: MainWindow) -> None:
+    toggle = window.coverage_toggle
+    assert toggle.shortcut().toString() == "Ctrl+3"
+    toggle.trigger()
+    assert not window.coverage.isVisible()
+    window.close()
+    again = MainWindow(CATALOG)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.coverage_toggle.isChecked()
+    assert not again.coverage.isVisible()
+
+
+def test_panel_fits_the_smallest_window(qtbot: QtBot, window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    window.resize(900, 560)
+    qtbot.wait(10)
+    assert window.coverage.width() >= 240
+    assert not window.grab().isNull()
+
+
+def test_chart_tooltip_names_the_feeding_entries(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, _widget: shown.append(text))
+    open_program(window, build(METZL))
+    chart = window.coverage.this_week.chart
+    centre, radius = chart._geometry()
+    point = chart._point(centre, radius, ORDER.index(EXT), chart._top() / 2).toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, chart.mapToGlobal(point))
+    QApplication.sendEvent(chart, event)
+    assert shown[0].startswith("Backward: 23 weighted sets, over target")
+    assert "Mon · Jump squat · 4 × 15" in shown[0]
+
+
+def test_suggestions_stay_put_when_an_edit_elsewhere_does_not_change_them(
+    window: MainWindow,
+) -> None:
+    open_program(window, build(METZL))
+    select_finding(window, Code.DIRECTION_MISSING, IR)
+    box = window.coverage.this_week.suggestions
+    buttons = list(box.add_buttons)
+    window.controller.add_exercises(["walking-lunge"], THURSDAY)  # Monday stays the lightest
+    assert box.add_buttons == buttons
+    window.controller.add_exercises(["walking-lunge", "walking-lunge"], MONDAY)  # now Thursday
+    assert box.add_buttons != buttons
+    assert "Thursday" in box.heading.text()
+
+
+def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) -> None:
+    old = QSplitter()
+    qtbot.addWidget(old)
+    old.addWidget(QWidget())
+    old.addWidget(QWidget())
+    old.resize(1280, 700)
+    old.setSizes([310, 970])
+    app_settings().setValue("window/mainSplitter", old.saveState())
+    window = MainWindow(CATALOG)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.splitter.sizes()[2] >= 240

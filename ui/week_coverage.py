@@ -1,0 +1,267 @@
+"""The "This week" page of the coverage panel: chart, knee and standing split, variety,
+findings with their reasons, and suggestions that close a gap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.balance import WeekAnalysis
+from planner.balance_checks import num, plural
+from planner.balance_settings import BalanceSettings
+from planner.coverage import feeds, standings, target_band
+from planner.exercise import Exercise
+from planner.findings import Finding, Severity
+from planner.program import DAY_NAMES, Program
+from planner.suggestions import SUGGESTIBLE, lightest_training_day, suggest
+from planner.taxonomy import Direction, Knee, Position
+from ui.commands import day_name
+from ui.findings_model import FindingsList, FindingsModel, finding_key
+from ui.radar_chart import STANDING_WORDS, RadarChart
+from ui.split_bar import SplitBar
+from ui.suggestions_box import SuggestionsBox
+
+SUGGESTION_COUNT = 4
+HOVER_HINT = (
+    "Point at a direction, or click the chart and use the arrow keys, to see which exercises "
+    "feed it."
+)
+EMPTY_TEXT = (
+    "<h3>Nothing to check yet</h3>"
+    "<p>Drag exercises from the catalog onto a day of this week.</p>"
+    "<p>This panel then shows how the week trains the hip in all six directions — forward, "
+    "backward, away, toward, rotating out and in — with the knee bent and straight, and what "
+    "is missing.</p>"
+)
+ALL_CLEAR = "Every check passes: all six directions, both knee states, standing and lying work."
+NO_SELECTION = "Select a finding to see why it matters and, for a gap, exercises that fill it."
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def _scrolling(*widgets: QWidget) -> QScrollArea:
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(0)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(inner)
+    return area
+
+
+class WeekCoverage(QWidget):
+    add_requested = Signal(str, int)  # exercise id, day
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.program = Program()
+        self.week = 0
+        self.analysis: WeekAnalysis | None = None
+        self.catalog: Callable[[], Sequence[Exercise]] = list
+        self._day = 0
+
+        self.summary = _wrapped()
+        self.summary.setObjectName("coverageSummary")
+        self.caption = _wrapped(
+            "<small>Weighted sets per direction this week (an exercise's "
+            "other directions count half).</small>"
+        )
+        self.chart = RadarChart()
+        self.chart.describe = self.describe
+        self.chart.hovered.connect(self._hovered)
+        self.feeding = _wrapped(f"<small>{HOVER_HINT}</small>")
+        self.feeding.setObjectName("feedingEntries")
+        self.knee_title = _wrapped()
+        self.knee = SplitBar("Bent", "Straight")
+        self.knee.setAccessibleName("Knee bent versus straight")
+        self.standing_title = _wrapped("<b>Standing</b> (weight-bearing) or not")
+        self.standing = SplitBar("Standing", "Not standing")
+        self.standing.setAccessibleName("Standing versus lying, seated or kneeling")
+        self.variety = _wrapped()
+        overview = _scrolling(
+            self.caption,
+            self.chart,
+            self.feeding,
+            self.knee_title,
+            self.knee,
+            self.standing_title,
+            self.standing,
+            self.variety,
+        )
+
+        self.findings_model = FindingsModel(self)
+        self.findings = FindingsList(self.findings_model)
+        self.findings.selectionModel().currentChanged.connect(self._finding_chosen)
+        self.detail = _wrapped(f"<small>{NO_SELECTION}</small>")
+        self.detail.setObjectName("findingDetail")
+        self.suggestions = SuggestionsBox()
+        self.suggestions.add_requested.connect(lambda i: self.add_requested.emit(i, self._day))
+        self.suggestions.hide()
+        self.all_clear = _wrapped(ALL_CLEAR)
+        self.all_clear.setObjectName("allClear")
+        self.all_clear.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        findings_pane = QWidget()
+        column = QVBoxLayout(findings_pane)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.addWidget(_wrapped("<b>Findings</b>"))
+        column.addWidget(self.all_clear, 1)
+        column.addWidget(self.findings, 1)
+        self.detail_pane = _scrolling(self.suggestions, self.detail)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("coverageSplitter")
+        for pane in (overview, findings_pane, self.detail_pane):
+            self.splitter.addWidget(pane)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([420, 220, 320])
+
+        self.empty = _wrapped(EMPTY_TEXT)
+        self.empty.setObjectName("coverageEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(12)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+
+    # -- showing a week ----------------------------------------------------------------------
+
+    def show_week(
+        self,
+        program: Program,
+        week: int,
+        analysis: WeekAnalysis,
+        settings: BalanceSettings,
+        catalog: Callable[[], Sequence[Exercise]],
+    ) -> None:
+        self.program, self.week, self.analysis, self.catalog = program, week, analysis, catalog
+        self.summary.setText(self._summary_text(analysis))
+        if analysis.is_empty:
+            self.stack.setCurrentWidget(self.empty)
+            self.findings_model.set_findings([])
+            self._finding_chosen(QModelIndex())
+            return
+        self.stack.setCurrentWidget(self.splitter)
+        self.chart.set_data(analysis.sets, target_band(analysis, settings), standings(analysis))
+        if self.chart.highlight is not None:
+            self._hovered(self.chart.highlight)
+        self._show_splits(analysis, settings)
+        self._show_findings(analysis.findings)
+
+    def _summary_text(self, analysis: WeekAnalysis) -> str:
+        title = f"<b>Week {self.week + 1}</b>"
+        if analysis.is_empty:
+            return f"{title} · no exercises yet"
+        counts = [
+            plural(analysis.count(s), s.value)
+            for s in (Severity.ERROR, Severity.WARNING)
+            if analysis.count(s)
+        ]
+        verdict = ", ".join(counts) if counts else "no errors or warnings"
+        return f"{title} · {num(analysis.total)} weighted sets · {verdict}"
+
+    def _show_splits(self, analysis: WeekAnalysis, settings: BalanceSettings) -> None:
+        low, high = settings.straight_knee_share_low, settings.straight_knee_share_high
+        self.knee_title.setText(
+            f"<b>Knee</b> bent or straight — aim for {low:.0%}–{high:.0%} straight"
+        )
+        bent = sum(split[Knee.BENT] for split in analysis.knee_sets.values())
+        straight = sum(split[Knee.STRAIGHT] for split in analysis.knee_sets.values())
+        self.knee.set_values(bent, straight, (low, high))
+        standing = analysis.weight_bearing_sets
+        self.standing.set_values(standing, analysis.total - standing)
+        positions = sorted(analysis.week_positions, key=list(Position).index)
+        equipment = sorted(analysis.week_equipment, key=lambda e: e.label)
+        self.variety.setText(
+            f"<b>Positions ({len(positions)}):</b> "
+            + ", ".join(p.label.lower() for p in positions)
+            + f"<br><b>Equipment ({len(equipment)}):</b> "
+            + ", ".join(e.label.lower() for e in equipment)
+        )
+
+    # -- hovering a direction ------------------------------------------------------------------
+
+    def describe(self, direction: Direction) -> str:
+        """The direction, its weighted sets and the entries feeding it, as plain lines."""
+        if self.analysis is None:
+            return direction.label
+        amount = self.analysis.sets[direction]
+        standing = standings(self.analysis)[direction]
+        lines = [f"{direction.label}: {num(amount)} weighted sets, {STANDING_WORDS[standing]}"]
+        week = self.program.weeks[self.week]
+        for feed in feeds(week, self.program.exercises, self.analysis, direction):
+            half = "" if feed.primary else " (counts half)"
+            lines.append(f"{DAY_NAMES[feed.day][:3]} · {feed.name} · {feed.dose}{half}")
+        if len(lines) == 1:
+            lines.append("No exercise trains it this week.")
+        return "\n".join(lines)
+
+    def _hovered(self, direction: Direction | None) -> None:
+        if direction is None:
+            return  # keep the last one, so it can be read after the mouse leaves
+        first, *rest = self.describe(direction).split("\n")
+        self.feeding.setText(f"<b>{first}</b><br>" + "<br>".join(rest))
+
+    # -- findings and suggestions ------------------------------------------------------------
+
+    def _show_findings(self, findings: Sequence[Finding]) -> None:
+        current = self.findings.currentIndex()
+        key = finding_key(self.findings_model.finding(current.row())) if current.isValid() else None
+        self.findings_model.set_findings(findings)
+        self.all_clear.setVisible(not findings)
+        self.findings.setVisible(bool(findings))
+        self.detail_pane.setVisible(bool(findings))
+        row = self.findings_model.row_of(key) if key is not None else -1
+        if row >= 0:
+            self.findings.selectionModel().setCurrentIndex(
+                self.findings_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+        else:
+            self._finding_chosen(QModelIndex())
+
+    def _finding_chosen(self, index: QModelIndex) -> None:
+        found = self.findings_model.finding(index.row()) if index.isValid() else None
+        if found is None or self.analysis is None:
+            self.detail.setText(f"<small>{NO_SELECTION}</small>")
+            self.suggestions.hide()
+            return
+        self.detail.setText(f"<small><b>Why it matters:</b> {found.reason}</small>")
+        if found.code not in SUGGESTIBLE:
+            self.suggestions.hide()
+            return
+        week = self.program.weeks[self.week]
+        self._day = lightest_training_day(week)
+        exercises = suggest(
+            found,
+            self.analysis,
+            self.catalog(),
+            client_equipment=self.program.details.equipment,
+            limit=SUGGESTION_COUNT,
+        )
+        self.suggestions.show_suggestions(exercises, day_name(self.program, self.week, self._day))
+        self.suggestions.show()
