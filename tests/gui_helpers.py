@@ -32,9 +32,9 @@ def drag_and_drop(
     """Send enter, move and drop events as Qt would; returns (enter accepted, drop accepted)."""
     target = view.viewport()
     buttons = Qt.MouseButton.LeftButton
-    enter = _drag_event(QDragEnterEvent, pos, actions, data, buttons, modifiers)
+    enter = drag_event(QDragEnterEvent, pos, actions, data, buttons, modifiers)
     QApplication.sendEvent(target, enter)
-    move = _drag_event(QDragMoveEvent, pos, actions, data, buttons, modifiers)
+    move = drag_event(QDragMoveEvent, pos, actions, data, buttons, modifiers)
     QApplication.sendEvent(target, move)
     if not (enter.isAccepted() and move.isAccepted()):
         return False, False
@@ -43,7 +43,7 @@ def drag_and_drop(
     return True, drop.isAccepted()
 
 
-def _drag_event(kind, pos, *args):  # type: ignore[no-untyped-def]
+def drag_event(kind, pos, *args):  # type: ignore[no-untyped-def]
     """Qt 6.12 takes a QPointF and deprecates QPoint; earlier versions take only QPoint."""
     try:
         return kind(QPointF(pos), *args)

@@ -1,0 +1,255 @@
+"""File commands in the real window: open, save, unsaved changes, locks, recent files, recovery."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from planner.program import Program
+from planner.program_file import ProgramSaveError, read_program, save_program
+from planner.recovery import list_recoveries
+from planner.taxonomy import Direction
+from tests.factories import make_exercise
+from tests.gui_helpers import drag_event
+from ui import file_controller
+from ui.application import open_windows
+from ui.file_lock import lock_path
+from ui.main_window import MainWindow
+
+EXERCISES = [make_exercise("glute-bridge", Direction.EXTENSION, name="Glute bridge")]
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    w = MainWindow(EXERCISES)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def saved_program(path: Path, entries: int = 1) -> Path:
+    program = Program()
+    for _ in range(entries):
+        program.add_entry(0, 0, EXERCISES[0])
+    save_program(program, path)
+    return path
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, name: str, button: Button) -> list[str]:
+    asked: list[str] = []
+
+    def reply(_parent: object, _title: str, text: str, *rest: object) -> Button:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, name, reply)
+    return asked
+
+
+def test_open_shows_the_program_and_file_name(window: MainWindow, tmp_path: Path) -> None:
+    path = saved_program(tmp_path / "ana.hipplan", entries=2)
+    assert window.open_path(path)
+    assert window.week_view.models[0].rowCount() == 2
+    assert window.windowTitle().startswith("ana.hipplan")
+    assert not window.isWindowModified()
+
+
+def test_bad_file_is_reported_and_the_open_program_untouched(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.controller.add_exercises(["glute-bridge"], 0)
+    before = window.document.program.snapshot()
+    bad = tmp_path / "broken.hipplan"
+    bad.write_bytes(b'{"format": "hip-planner/program", "version": 2, "weeks": [')
+    answer(monkeypatch, "question", Button.Discard)
+    warned = answer(monkeypatch, "warning", Button.Ok)
+    assert not window.open_path(bad)
+    assert "broken.hipplan" in warned[0]
+    assert window.document.program == before
+    assert not lock_path(bad).exists()
+
+
+def test_save_as_then_save_writes_the_file_and_clears_the_mark(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "ana"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.controller.add_exercises(["glute-bridge"], 2)
+    assert window.file.save()
+    written = tmp_path / "ana.hipplan"
+    assert read_program(written) == window.document.program
+    assert not window.isWindowModified()
+    window.controller.add_exercises(["glute-bridge"], 3)
+    assert window.isWindowModified()
+    window.file.save_action.trigger()
+    assert len(read_program(written).day(0, 3).entries) == 1
+    assert [Path(p) for p in window.file.recent_files()] == [written.resolve()]
+
+
+def test_failed_save_keeps_the_old_file_and_the_changes(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    window.open_path(path)
+    original = path.read_bytes()
+    window.controller.add_exercises(["glute-bridge"], 1)
+
+    def disk_full(*_a: object, **_k: object) -> None:
+        raise ProgramSaveError(path, "the disk is full")
+
+    monkeypatch.setattr(file_controller, "save_program", disk_full)
+    told = answer(monkeypatch, "critical", Button.Cancel)
+    assert not window.file.save()
+    assert "disk is full" in told[0]
+    assert path.read_bytes() == original
+    assert window.isWindowModified()
+
+
+@pytest.mark.parametrize(
+    ("button", "closes", "saved"),
+    [
+        (Button.Save, True, True),
+        (Button.Discard, True, False),
+        (Button.Cancel, False, False),
+    ],
+)
+def test_closing_with_unsaved_changes_asks(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    button: Button,
+    closes: bool,
+    saved: bool,
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    window.open_path(path)
+    window.controller.add_exercises(["glute-bridge"], 4)
+    asked = answer(monkeypatch, "question", button)
+    assert window.close() is closes
+    assert "ana.hipplan" in asked[0]
+    assert (len(read_program(path).day(0, 4).entries) == 1) is saved
+
+
+def test_a_file_open_in_another_window_warns(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    window.open_path(path)
+    other = MainWindow(EXERCISES)
+    qtbot.addWidget(other)
+    warned = answer(monkeypatch, "warning", Button.Cancel)
+    assert not other.open_path(path)
+    assert "already open" in warned[0]
+    window.file.new_action.trigger()  # closing it there releases the lock
+    assert other.open_path(path)
+
+
+def test_a_stale_lock_from_a_crashed_process_is_taken_over(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = os.uname().nodename if hasattr(os, "uname") else ""
+    lock_path(path).write_text(f"{dead.pid}\npython3\n{host}\n")
+    assert window.open_path(path)  # no question asked: the dialog guard would fail otherwise
+
+
+def test_dropping_a_program_file_on_the_window_opens_it(window: MainWindow, tmp_path: Path) -> None:
+    path = saved_program(tmp_path / "dropped.hipplan", entries=3)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = drag_event(QDragEnterEvent, QPoint(50, 50), *args)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), *args))
+    assert window.document.path == path
+    assert window.week_view.models[0].rowCount() == 3
+
+
+def test_recent_files_prune_missing_ones(window: MainWindow, tmp_path: Path) -> None:
+    kept, gone = saved_program(tmp_path / "a.hipplan"), saved_program(tmp_path / "b.hipplan")
+    window.open_path(kept)
+    window.open_path(gone)
+    gone.unlink()
+    assert window.file.recent_files() == [kept.resolve()]
+
+
+def test_an_older_file_opens_marked_unsaved(window: MainWindow) -> None:
+    sample = Path(__file__).parent / "data" / "client-v1.hipplan"
+    assert window.open_path(sample)
+    assert window.isWindowModified()
+
+
+def test_autosave_writes_a_recovery_copy_and_save_removes_it(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    window.open_path(path)
+    window.file.autosave_now()
+    assert list_recoveries() == []  # nothing unsaved, nothing to keep
+    window.controller.add_exercises(["glute-bridge"], 5)
+    window.file.autosave_now()
+    (copy,) = list_recoveries()
+    assert copy.program == window.document.program
+    window.file.save()
+    assert list_recoveries() == []
+
+
+CRASHING_SESSION = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from ui.application import create_application
+    from ui.main_window import MainWindow
+    from tests.factories import make_exercise
+from tests.gui_helpers import drag_event
+    app = create_application()
+    window = MainWindow([make_exercise("glute-bridge", name="Glute bridge")])
+    window.open_path(Path(sys.argv[1]))
+    window.controller.add_exercises(["glute-bridge"], 6)
+    window.file.autosave.setInterval(50)
+    window.file.autosave.timeout.connect(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    app.exec()
+""")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_unsaved_edits_of_a_killed_session_are_offered_back(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    child = subprocess.run(
+        [sys.executable, "-c", CRASHING_SESSION, str(path)],
+        cwd=Path(__file__).parents[1],
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    asked = answer(monkeypatch, "question", Button.Yes)
+    windows = open_windows([])
+    for w in windows:
+        qtbot.addWidget(w)
+    (restored,) = windows
+    assert "ana.hipplan" in asked[0] or "ana" in asked[0]
+    assert len(restored.document.program.day(0, 6).entries) == 1
+    assert restored.isWindowModified()
+    assert restored.document.path == path
