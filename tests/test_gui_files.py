@@ -219,7 +219,6 @@ CRASHING_SESSION = textwrap.dedent("""
     from ui.application import create_application
     from ui.main_window import MainWindow
     from tests.factories import make_exercise
-from tests.gui_helpers import drag_event
     app = create_application()
     window = MainWindow([make_exercise("glute-bridge", name="Glute bridge")])
     window.open_path(Path(sys.argv[1]))
