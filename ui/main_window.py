@@ -24,6 +24,7 @@ from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
 from ui.coverage_panel import PANEL_WIDTH, CoveragePanel
 from ui.document import Document
+from ui.export_controller import ExportController
 from ui.file_controller import FileController
 from ui.planner_controller import PlannerController
 from ui.preferences_dialog import edit_preferences, load_balance_settings
@@ -128,6 +129,13 @@ class MainWindow(QMainWindow):
             "Client name, title, coach, start date, equipment and notes",
         )
         self.file = FileController(self, self.file_menu, details)
+        self.exporter = ExportController(self)
+        self.export_action = QAction("&Export handout…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip("Write the PDF handout the client follows at home")
+        self.export_action.triggered.connect(self.exporter.export)
+        self.file_menu.insertAction(details, self.export_action)
+        self.file_menu.insertSeparator(details)
         self.file_menu.addSeparator()
         self.quit_action = self._action(
             self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit

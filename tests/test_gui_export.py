@@ -1,0 +1,99 @@
+"""File ▸ Export handout: options remembered, PDF written off the GUI thread, errors told."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from planner.handout import HandoutError
+from planner.program_file import read_program
+from planner.templates import list_templates
+from ui import export_controller
+from ui.export_controller import ExportOptions
+from ui.main_window import MainWindow
+from ui.settings import app_settings
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    w = MainWindow([])
+    qtbot.addWidget(w)
+    w.show()
+    metzl = list_templates()[1]
+    w.file.open_path(metzl.path)
+    return w
+
+
+def choose(monkeypatch: pytest.MonkeyPatch, target: Path, paper: str = "letter") -> None:
+    def answer(dialog: ExportOptions) -> int:
+        (dialog.letter if paper == "letter" else dialog.a4).setChecked(True)
+        dialog.open_when_done.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportOptions, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+
+
+def test_export_writes_the_handout_in_the_background(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, tmp_path / "metzl")
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as done:
+        window.export_action.trigger()
+    assert done.args == [True]
+    pdf = PdfReader(tmp_path / "metzl.pdf")
+    assert pdf.pages[0].mediabox.width == pytest.approx(612)  # Letter, as chosen
+    text = "".join(page.extract_text() for page in pdf.pages)
+    program = read_program(list_templates()[1].path)
+    for exercise in program.exercises.values():
+        assert exercise.name in " ".join(text.split())
+    assert app_settings().value("export/paper") == "letter"
+    assert "Handout written" in window.statusBar().currentMessage()
+
+
+def test_a_failed_export_is_told_and_leaves_the_program_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_a: object, **_k: object) -> None:
+        raise HandoutError(f"{tmp_path / 'x.pdf'}: cannot be written (Permission denied)")
+
+    monkeypatch.setattr(export_controller, "write_handout", refuse)
+    choose(monkeypatch, tmp_path / "x.pdf")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: told.append(text))
+    before = window.document.program.snapshot()
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as done:
+        window.export_action.trigger()
+    assert done.args == [False]
+    assert "Permission denied" in told[0]
+    assert window.document.program == before
+
+
+def test_starting_the_program_does_not_import_reportlab(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from ui.application import create_application, open_windows\n"
+        "app = create_application()\n"
+        "windows = open_windows([])\n"
+        "app.processEvents()\n"
+        "assert windows[0].catalog_model.rowCount() > 80\n"
+        "print('reportlab' in sys.modules)\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "HIP_PLANNER_HOME": str(tmp_path), "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
