@@ -225,7 +225,8 @@ class FileController(QObject):
             answer = QMessageBox.critical(
                 self.window,
                 "Not saved",
-                f"{exc}\n\nYour changes are still here, unsaved.",
+                f"{exc}\n\nYour changes are still here, unsaved. Choose Save to save them "
+                "somewhere else.",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )

@@ -31,6 +31,8 @@ class MissingExercisesDialog(QDialog):
         self.setWindowTitle("Exercises not in your catalog")
         self.exercises = exercises
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for exercise in exercises:
             item = QListWidgetItem(exercise.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -51,6 +53,7 @@ class MissingExercisesDialog(QDialog):
         )
         layout.addWidget(self.list)
         layout.addWidget(buttons)
+        self.resize(480, 360)
 
     def chosen(self) -> list[Exercise]:
         return [
