@@ -51,8 +51,13 @@ def paint_badges(
     directions: tuple[Direction, ...],
     font: QFont,
     palette: QPalette,
+    first_is_primary: bool = True,
 ) -> float:
-    """Paint badges right-aligned ending at ``right``; returns the x where they begin."""
+    """Paint badges right-aligned ending at ``right``; returns the x where they begin.
+
+    The primary direction is filled, secondary ones outlined; ``first_is_primary`` is False
+    for a second row of badges.
+    """
     font = badge_font(font)
     metrics = QFontMetrics(font)
     height = metrics.height() + 2
@@ -61,7 +66,7 @@ def paint_badges(
     painter.setFont(font)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for index in reversed(range(len(directions))):
-        direction, primary = directions[index], index == 0
+        direction, primary = directions[index], index == 0 and first_is_primary
         text = BADGE_TEXT[direction]
         width = metrics.horizontalAdvance(text) + 2 * PAD_X
         x -= width
@@ -75,6 +80,23 @@ def paint_badges(
         x -= GAP
     painter.restore()
     return x
+
+
+def badge_rows(
+    directions: tuple[Direction, ...], font: QFont, width: float
+) -> list[tuple[Direction, ...]]:
+    """Split badges into rows that each fit ``width`` (at least one badge a row)."""
+    metrics = QFontMetrics(badge_font(font))
+    rows: list[list[Direction]] = [[]]
+    used = 0.0
+    for direction in directions:
+        size = metrics.horizontalAdvance(BADGE_TEXT[direction]) + 2 * PAD_X + GAP
+        if rows[-1] and used + size > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(direction)
+        used += size
+    return [tuple(row) for row in rows]
 
 
 def badge_tooltip(directions: tuple[Direction, ...]) -> str:

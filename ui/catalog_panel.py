@@ -117,7 +117,7 @@ class CatalogPanel(QWidget):
         ):
             combo.setAccessibleName(f"{name} filter")
             combo.currentIndexChanged.connect(self._update_query)
-        self.client_only = QCheckBox("Client's equipment")
+        self.client_only = QCheckBox("Only the client's equipment")
         self.client_only.setToolTip(
             "Only exercises the client can do with the equipment set in the program details"
         )
@@ -129,10 +129,11 @@ class CatalogPanel(QWidget):
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.setToolTip("Also list archived exercises, to see or restore them")
         self.show_archived.toggled.connect(self._update_query)
-        checks = QHBoxLayout()
-        for check in (self.client_only, self.own_only, self.show_archived):
-            checks.addWidget(check)
-        checks.addStretch(1)
+        checks = QGridLayout()
+        checks.setContentsMargins(0, 0, 0, 0)
+        checks.addWidget(self.client_only, 0, 0, 1, 2)
+        checks.addWidget(self.own_only, 1, 0)
+        checks.addWidget(self.show_archived, 1, 1)
 
         combos = QGridLayout()
         combos.setSpacing(4)

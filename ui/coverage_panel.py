@@ -19,7 +19,7 @@ from ui.document import Document
 from ui.program_table import ProgramTable, ProgramTableModel
 from ui.week_coverage import WeekCoverage
 
-PANEL_WIDTH, PANEL_MIN_WIDTH = 280, 240
+PANEL_WIDTH, PANEL_MIN_WIDTH = 260, 230
 
 
 class CoveragePanel(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -13,34 +15,36 @@ from PySide6.QtWidgets import (
 
 from planner.exercise import Exercise
 from planner.program import Entry
-from ui.badges import badge_font, paint_badges
+from ui.badges import badge_font, badge_rows, paint_badges
 from ui.day_model import EntryRole, ExerciseOfEntryRole
 
-PAD = 6
+PAD = 4
 SPACING = 4
 MAX_NAME_LINES = 4
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap; very long words are broken, and the last allowed line is elided."""
+    """Greedy word wrap that also breaks after hyphens; a word wider than a line is cut, and
+    the last allowed line is elided."""
+    pieces = re.findall(r"\S+?-(?=\S)|\S+\s*", text)  # "side-to-side " → "side-", "to-", "side "
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= width:
+    for piece in pieces:
+        candidate = current + piece
+        if metrics.horizontalAdvance(candidate.rstrip()) <= width:
             current = candidate
             continue
         if current:
-            lines.append(current)
-        current = word
-        while metrics.horizontalAdvance(current) > width and len(current) > 1:
+            lines.append(current.rstrip())
+        current = piece
+        while metrics.horizontalAdvance(current.rstrip()) > width and len(current.rstrip()) > 1:
             cut = len(current)
             while cut > 1 and metrics.horizontalAdvance(current[:cut]) > width:
                 cut -= 1
             lines.append(current[:cut])
             current = current[cut:]
-    if current:
-        lines.append(current)
+    if current.strip():
+        lines.append(current.rstrip())
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1 :])
         lines = [
@@ -64,16 +68,16 @@ class EntryDelegate(QStyledItemDelegate):
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
         names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
-        details = wrap_lines(entry.dose.describe(), small, width, 2)
+        details = wrap_lines(entry.dose.describe(), small, width, 3)
         if entry.dose.load:
             details += wrap_lines(entry.dose.load, small, width, 2)
+        rows = len(badge_rows(exercise.directions, option.font, width))
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2
         height = (
             2 * PAD
             + len(names) * name_metrics.lineSpacing()
             + len(details) * small.lineSpacing()
-            + SPACING
-            + badge_height
+            + rows * (SPACING + badge_height)
         )
         return names, details, height
 
@@ -137,12 +141,11 @@ class EntryDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, y, width, small.height()), Qt.AlignmentFlag.AlignLeft, line)
             y += small.lineSpacing()
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2
-        paint_badges(
-            painter,
-            card.right() - PAD,
-            y + SPACING + badge_height / 2,
-            exercise.directions,
-            option.font,
-            palette,
-        )
+        for row in badge_rows(exercise.directions, option.font, width):
+            centre = y + SPACING + badge_height / 2
+            first_is_primary = row[0] is exercise.primary
+            paint_badges(
+                painter, card.right() - PAD, centre, row, option.font, palette, first_is_primary
+            )
+            y += SPACING + badge_height
         painter.restore()

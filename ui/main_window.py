@@ -34,7 +34,7 @@ from ui.week_view import WeekView
 
 APP_TITLE = "Hip Planner"
 MINIMUM_SIZE = (900, 560)
-DEFAULT_SPLIT = [310, 970 - PANEL_WIDTH, PANEL_WIDTH]
+DEFAULT_SPLIT = [270, 1010 - PANEL_WIDTH, PANEL_WIDTH]
 
 
 class MainWindow(QMainWindow):

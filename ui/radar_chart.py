@@ -80,9 +80,7 @@ class RadarChart(QWidget):
         super().__init__(parent)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(200)
         self.setAccessibleName("Hexagon chart of weighted sets per direction")
         self.sets: dict[Direction, float] = dict.fromkeys(Direction, 0.0)
@@ -109,7 +107,6 @@ class RadarChart(QWidget):
             )
             + f". Target {num(band[0])} to {num(band[1])}."
         )
-        self.setMinimumHeight(self.heightForWidth(self.width()))
         self.update()
 
     # -- geometry ----------------------------------------------------------------------------
@@ -152,16 +149,19 @@ class RadarChart(QWidget):
         legend = len(self._legend_lines(width)) * QFontMetrics(self.font()).height()
         return 2 * (GAP + 2 * line) + legend + GAP
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
     def heightForWidth(self, width: int) -> int:
         radius = max(MIN_RADIUS, min(self._radius_for(width), MAX_RADIUS))
         return int(2 * radius + self._rim(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the height that suits the width; the layout is told through the fixed height.
+
+        A fixed height (not a minimum changed during layout) keeps neighbours from overlapping.
+        """
         super().resizeEvent(event)
-        self.setMinimumHeight(self.heightForWidth(event.size().width()))
+        wanted = self.heightForWidth(event.size().width())
+        if wanted != self.height():
+            self.setFixedHeight(wanted)
 
     def _geometry(self) -> tuple[QPointF, float]:
         """The centre and the radius of the outer ring, leaving room for labels and legend."""

@@ -47,7 +47,7 @@ COPY_MODIFIER = (
     if sys.platform == "darwin"
     else Qt.KeyboardModifier.ControlModifier
 )
-DAY_MIN_WIDTH = 128
+DAY_MIN_WIDTH = 100
 
 
 class DayList(QListView):
@@ -232,13 +232,14 @@ class DayHeader(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMargin(3)
+        self.setWordWrap(True)
 
     def show_day(
         self, name: str, when: date | None, sets: int, minutes: int, selected: bool
     ) -> None:
         marker = "▸ " if selected else ""
         date_text = f" {when.day} {when:%b}" if when else ""
-        summary = f"{sets} sets · about {minutes} min" if sets else "Rest day"
+        summary = f"{sets} sets · ~{minutes} min" if sets else "Rest day"
         self.setText(f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>")
         self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Plain)
         self.setLineWidth(2 if selected else 1)
