@@ -20,6 +20,16 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def release_clipboard_at_exit() -> Iterator[None]:
+    """Qt must not still own Python-made clipboard data when the process exits (it crashes)."""
+    yield
+    if "ui.planner_controller" in sys.modules:
+        from ui.planner_controller import release_clipboard
+
+        release_clipboard()
+
+
 class UnexpectedDialog(AssertionError):
     """A test opened a modal dialog it did not answer; it would hang the whole suite."""
 

@@ -218,3 +218,18 @@ def test_modified_mark_follows_the_undo_stack(window: MainWindow) -> None:
     assert window.isWindowModified()
     window.undo_action.trigger()
     assert not window.isWindowModified()
+
+
+def test_copied_cards_stay_as_text_after_quitting(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.planner_controller import CLIPBOARD_TYPE, release_clipboard
+
+    fill_monday(window)
+    monday = window.week_view.lists[0]
+    monday.setCurrentIndex(monday.model().index(0, 0))
+    window.controller.copy_selected()
+    release_clipboard()
+    data = QApplication.clipboard().mimeData()
+    assert not data.hasFormat(CLIPBOARD_TYPE)
+    assert QApplication.clipboard().text() == "Glute bridge: 3 × 12"

@@ -17,6 +17,7 @@ from planner.taxonomy import Direction, Equipment, Knee, Position
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
 from tests.plans import EVERY_DIRECTION, METZL, MONDAY, THURSDAY, TUESDAY, build
+from ui.coverage_panel import PANEL_MIN_WIDTH
 from ui.document import Document
 from ui.main_window import MainWindow
 from ui.mime import EXERCISE_IDS, encode_ids
@@ -71,8 +72,8 @@ def test_panel_sits_right_of_the_calendar(window: MainWindow) -> None:
     splitter = window.splitter
     assert splitter.widget(2) is window.coverage
     _catalog, centre, panel = splitter.sizes()
-    assert centre > panel >= 240
-    assert window.coverage.minimumWidth() >= 240
+    assert centre > panel >= PANEL_MIN_WIDTH
+    assert window.coverage.minimumWidth() >= PANEL_MIN_WIDTH
 
 
 def test_panel_follows_a_real_drop_into_the_calendar(window: MainWindow) -> None:
@@ -142,6 +143,7 @@ def test_pointing_at_a_direction_lists_the_entries_feeding_it(
     open_program(window, build(METZL))
     page = window.coverage.this_week
     chart = page.chart
+    QApplication.processEvents()  # let the chart settle its height for the panel's width
     centre, radius = chart._geometry()
     i = ORDER.index(ER)
     point = chart._point(centre, radius, i, chart._top() / 2).toPoint()

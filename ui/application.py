@@ -14,6 +14,7 @@ from planner.exercise import Exercise
 from resources import resource_path
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.main_window import MainWindow
+from ui.planner_controller import release_clipboard
 
 
 def create_application() -> QApplication:
@@ -23,7 +24,9 @@ def create_application() -> QApplication:
     QApplication.setApplicationName("Hip Planner")
     QApplication.setOrganizationName("Hip Planner")
     QApplication.setApplicationDisplayName("Hip Planner")
-    return QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
+    app.aboutToQuit.connect(release_clipboard)
+    return app
 
 
 def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:

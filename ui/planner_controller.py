@@ -275,6 +275,18 @@ class PlannerController(QObject):
         return [day_name(self.program, self.week, d) for d in range(7)]
 
 
+def release_clipboard() -> None:
+    """Before quitting, swap our clipboard data (a Python-made QMimeData) for plain text.
+
+    The text stays pasteable in other programs, and Qt no longer holds an object whose Python
+    wrapper is gone by then (which crashes at exit).
+    """
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(CLIPBOARD_TYPE):
+        clipboard.setText(data.text())
+
+
 def _clipboard_items(data: QMimeData) -> list[tuple[Exercise, Dose]]:
     """Exercises and doses from our clipboard format; an empty list for anything malformed."""
     if not data.hasFormat(CLIPBOARD_TYPE):
