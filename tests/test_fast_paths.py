@@ -6,8 +6,11 @@ layouts are remembered; the catalog finds exercises by id through an index.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex
@@ -16,7 +19,16 @@ from pytestqt.qtbot import QtBot
 
 from planner.catalog import CatalogQuery, filter_exercises
 from planner.dose import Dose
-from planner.program import Program
+from planner.program import ClientDetails, Program
+from planner.program_file import save_program
+from planner.program_format import (
+    ProgramFileError,
+    encode_json,
+    parse_program,
+    program_document,
+    serialize_program,
+)
+from planner.program_schema import FORMAT_NAME
 from planner.taxonomy import Direction, Knee
 from tests.factories import make_exercise
 from ui.catalog_model import CatalogModel
@@ -155,3 +167,41 @@ def test_card_size_follows_the_dose_despite_the_layout_cache(qtbot: QtBot) -> No
     view.day_model.refresh()
     assert delegate.sizeHint(option, view.model().index(0, 0)).height() > before
     assert delegate.sizeHint(option, QModelIndex()).height() == 40
+
+
+@given(
+    st.text(),
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from('\x00\x1f\x7f\u2028\ud800"\\/')
+    ),
+)
+def test_the_fast_file_writer_writes_what_json_dumps_writes(title: str, notes: str) -> None:
+    program = _program()
+    program.set_details(ClientDetails(client_name="Ana", title=title[:120], notes=notes))
+    expected = encode_json(program_document(program).model_dump(mode="json"))
+    assert serialize_program(program) == expected
+
+
+def test_a_file_sharing_one_dose_still_reports_a_bad_dose_where_it_is() -> None:
+    program = _program()
+    value = json.loads(serialize_program(program))
+    for day in value["weeks"][0]["days"][:3]:
+        day["entries"][0]["dose"] = dict(day["entries"][0]["dose"], sets=3, amount=12)
+    # Fine for the file schema, but reps stop at 500 (a rule of the domain, checked later).
+    value["weeks"][0]["days"][2]["entries"][0]["dose"]["amount"] = 900
+    with pytest.raises(ProgramFileError, match=r"weeks\[0\]\.days\[2\]\.entries\[0\]\.dose"):
+        parse_program(json.dumps(value).encode(), source="p.hipplan")
+    loaded = parse_program(serialize_program(program), source="p.hipplan").program
+    assert [e.dose for _, e in loaded.weeks[0].entries()] == [
+        e.dose for _, e in program.weeks[0].entries()
+    ]
+
+
+def test_save_keeps_an_older_version_file_as_its_versioned_backup(tmp_path: Path) -> None:
+    path = tmp_path / "client.hipplan"
+    path.write_text(json.dumps({"format": FORMAT_NAME, "version": 1}))
+    save_program(_program(), path)
+    assert (tmp_path / "client.v1.hipplan.bak").exists()
+    path.write_text("not json \xff")
+    save_program(_program(), path)
+    assert (tmp_path / "client.hipplan.bak").read_text() == "not json \xff"
