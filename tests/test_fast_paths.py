@@ -17,6 +17,9 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+import db.migrate as migrate_module
+from db.convert import utc_now
+from db.engine import make_engine
 from planner.catalog import CatalogQuery, filter_exercises
 from planner.dose import Dose
 from planner.program import ClientDetails, Program
@@ -205,3 +208,27 @@ def test_save_keeps_an_older_version_file_as_its_versioned_backup(tmp_path: Path
     path.write_text("not json \xff")
     save_program(_program(), path)
     assert (tmp_path / "client.hipplan.bak").read_text() == "not json \xff"
+
+
+def test_the_listed_revisions_are_the_migration_scripts() -> None:
+    scripts = migrate_module.scripts()
+    assert scripts.get_current_head() == migrate_module.HEAD_REVISION
+    assert {s.revision for s in scripts.walk_revisions()} == migrate_module.KNOWN_REVISIONS
+
+
+def test_the_revision_is_read_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite3"
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            assert migrate_module.current_revision(connection) is None
+        migrate_module.migrate(engine, path, utc_now(), target="0001")
+        with engine.connect() as connection:
+            assert migrate_module.current_revision(connection) == "0001"
+        migrate_module.migrate(engine, path, utc_now())
+        with engine.connect() as connection:
+            assert migrate_module.current_revision(connection) == migrate_module.HEAD_REVISION
+            connection.exec_driver_sql("INSERT INTO alembic_version VALUES ('9999')")
+            assert migrate_module.current_revision(connection) == "0002+9999"
+    finally:
+        engine.dispose()
