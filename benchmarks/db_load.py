@@ -1,7 +1,8 @@
 """How long the catalog database takes to load 10,000 and 100,000 exercises into objects.
 
-``python -m benchmarks.db_load [N ...]``. Rows are inserted with Core (not timed), then the
-start-up path (open: checks, migration state, built-in sync) and ``exercises()`` are timed.
+``python -m benchmarks.db_load [N ...]`` (or ``python -m benchmarks db_load``). Rows are
+inserted with Core (not timed), then the start-up path (open: checks, migration state, built-in
+sync) and ``exercises()`` are timed. No target: it explains the start and memory figures.
 """
 
 from __future__ import annotations
@@ -74,10 +75,10 @@ def measure(count: int) -> None:
         )
 
 
-def main() -> None:
-    for count in [int(a) for a in sys.argv[1:]] or [10_000, 100_000]:
+def main(counts: list[int] | None = None) -> None:
+    for count in counts or [10_000, 100_000]:
         measure(count)
 
 
 if __name__ == "__main__":
-    main()
+    main([int(a) for a in sys.argv[1:]])

@@ -2,6 +2,8 @@
 
 Alembic is driven programmatically: the script location is ``db/migrations`` inside the
 package, the connection is ours (with its pragmas), and logging is left to the application.
+Alembic is slow to import and an ordinary start needs no migration, so it is imported only to
+migrate: the revisions are listed here too (a test checks them against the scripts).
 """
 
 from __future__ import annotations
@@ -11,16 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from db.engine import writer
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+VERSION_TABLE = "alembic_version"
+HEAD_REVISION = "0002"
+"""The newest script in ``db/migrations/versions``; update it with every new migration."""
+KNOWN_REVISIONS = frozenset({"0001", "0002"})
+"""Every revision of ``db/migrations/versions``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,8 @@ class MigrationResult:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if connection is not None:
@@ -44,22 +54,34 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def _scripts() -> ScriptDirectory:
+def scripts() -> ScriptDirectory:
+    """Alembic's view of ``db/migrations`` (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = _scripts().get_current_head()
-    assert head is not None, "db/migrations/versions holds no revision"
-    return head
+    return HEAD_REVISION
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in _scripts().walk_revisions())
+    return KNOWN_REVISIONS
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision stamped in the file (None: no version table or no row), read with plain SQL.
+
+    A table with several rows (branches, which Hip Planner never makes) reads as an unknown
+    revision, so opening reports a file from another version instead of crashing.
+    """
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
+    ).first()
+    if found is None:
+        return None
+    rows = sorted(connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalars())
+    return "+".join(rows) if rows else None
 
 
 def migrate(
@@ -79,6 +101,8 @@ def migrate(
     with writer(engine).connect() as connection, connection.begin():
         before = current_revision(connection)  # another window may have done it meanwhile
         if before != target:
+            from alembic import command
+
             command.upgrade(alembic_config(connection), target)
     return MigrationResult(before, target, backup)
 

@@ -12,10 +12,9 @@ from sqlalchemy.exc import DBAPIError
 
 from db.engine import make_engine
 from db.errors import CatalogOpenError, is_corruption, storage_message
-from db.migrate import current_revision, free_path, known_revisions
+from db.migrate import VERSION_TABLE, current_revision, free_path, known_revisions
 from db.models import Base
 
-VERSION_TABLE = "alembic_version"
 OUR_TABLES = frozenset(Base.metadata.tables) | {VERSION_TABLE}
 """Every table any revision of the schema has had (keep dropped tables listed here)."""
 COMPANIONS = ("-wal", "-shm", "-journal")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner.exercise import Exercise
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
@@ -37,6 +37,16 @@ class CatalogQuery:
     def is_empty(self) -> bool:
         return self == CatalogQuery(include_archived=self.include_archived)
 
+    def narrows(self, wider: CatalogQuery) -> bool:
+        """Whether every exercise this query matches also matches ``wider``.
+
+        True when only the text differs and each of ``wider``'s words is part of one of this
+        query's words (the coach typed on). Filtering ``wider``'s result again is then enough.
+        """
+        if replace(self, text=wider.text) != wider:
+            return False
+        return all(any(old in new for new in self.words) for old in wider.words)
+
     def matches(self, ex: Exercise) -> bool:
         if ex.archived and not self.include_archived:
             return False
@@ -68,6 +78,20 @@ def filter_exercises(exercises: Sequence[Exercise], query: CatalogQuery) -> list
         if query.include_archived:
             return list(range(len(exercises)))
         return [i for i, ex in enumerate(exercises) if not ex.archived]
+    if replace(query, text="").is_empty:  # only words: the common case while typing
+        words, archived = query.words, query.include_archived
+        if len(words) == 1:
+            (word,) = words
+            return [
+                i
+                for i, ex in enumerate(exercises)
+                if word in ex.search_text and (archived or not ex.archived)
+            ]
+        return [
+            i
+            for i, ex in enumerate(exercises)
+            if (archived or not ex.archived) and all(w in ex.search_text for w in words)
+        ]
     return [i for i, ex in enumerate(exercises) if query.matches(ex)]
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticSerializationError
 
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
@@ -85,7 +85,11 @@ def serialize_program(program: Program) -> bytes:
 
     Raises ``ValueError`` if the program breaks a rule of the file (e.g. no weeks).
     """
-    return encode_json(program_document(program).model_dump(mode="json"))
+    document = program_document(program)
+    try:  # pydantic writes the same bytes as encode_json, several times faster
+        return (document.model_dump_json(indent=2) + "\n").encode("utf-8")
+    except (PydanticSerializationError, UnicodeEncodeError):  # a lone surrogate
+        return encode_json(document.model_dump(mode="json"))
 
 
 def encode_json(value: object) -> bytes:
@@ -267,6 +271,8 @@ def _to_program(doc: ProgramV2, source: str) -> Program:
             raise ProgramFileError(source, "is used by another exercise too", f"{place}.id")
         exercises[model.id] = _domain(source, place, _exercise, model)
     entry_ids: set[str] = set()
+    doses: dict[tuple[object, ...], Dose] = {}
+    """Doses are immutable and most entries share one: check each distinct dose once."""
     weeks = []
     for w, week in enumerate(doc.weeks):
         days = []
@@ -284,7 +290,9 @@ def _to_program(doc: ProgramV2, source: str) -> Program:
                         "exercises",
                         f"{place}.exercise_id",
                     )
-                dose = _domain(source, f"{place}.dose", _dose, entry.dose)
+                key = tuple(entry.dose.__dict__.values())
+                dose = doses.get(key) or _domain(source, f"{place}.dose", _dose, entry.dose)
+                doses[key] = dose
                 entries.append(Entry(entry.exercise_id, dose, entry.id))
             days.append(Day(entries))
         weeks.append(Week(days))

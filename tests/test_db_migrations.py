@@ -109,15 +109,15 @@ def test_an_up_to_date_database_is_not_backed_up_again(tmp_path: Path) -> None:
 def test_a_failed_migration_leaves_the_file_at_its_old_revision(
     old_catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import db.migrate as migrate_module
+    from alembic import command  # db.migrate imports it only when it migrates
 
-    real_upgrade = migrate_module.command.upgrade
+    real_upgrade = command.upgrade
 
     def broken_upgrade(config: object, target: str) -> None:
         real_upgrade(config, target)  # type: ignore[arg-type]
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(migrate_module.command, "upgrade", broken_upgrade)
+    monkeypatch.setattr(command, "upgrade", broken_upgrade)
     from db.errors import CatalogOpenError
 
     with pytest.raises(CatalogOpenError, match="disk is full"):

@@ -33,6 +33,8 @@ class CatalogModel(QAbstractListModel):
     def __init__(self, exercises: Sequence[Exercise] = (), parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[Exercise] = []
+        self._archived = 0
+        self._by_id: dict[str, Exercise] = {}
         self._rows: list[Exercise] = []
         self._query = CatalogQuery()
         self.set_exercises(exercises)
@@ -41,12 +43,18 @@ class CatalogModel(QAbstractListModel):
 
     def set_exercises(self, exercises: Sequence[Exercise]) -> None:
         self._all = sort_for_browsing(exercises)
-        self._refilter()
+        self._archived = sum(1 for ex in self._all if ex.archived)
+        self._by_id = {}
+        for ex in reversed(self._all):  # the first of a (never expected) repeated id wins
+            self._by_id[ex.id] = ex
+        self._refilter(self._all, force=True)
 
     def set_query(self, query: CatalogQuery) -> None:
         if query != self._query:
+            # Typing on only narrows the result: filter the rows shown, not the whole catalog.
+            narrower = query.narrows(self._query)
             self._query = query
-            self._refilter()
+            self._refilter(self._rows if narrower else self._all)
 
     @property
     def query(self) -> CatalogQuery:
@@ -55,7 +63,7 @@ class CatalogModel(QAbstractListModel):
     @property
     def total(self) -> int:
         """How many exercises the catalog shows when nothing is filtered."""
-        return sum(1 for ex in self._all if self._query.include_archived or not ex.archived)
+        return len(self._all) - (0 if self._query.include_archived else self._archived)
 
     def all_exercises(self) -> list[Exercise]:
         """Every exercise the model holds, archived ones too, whatever the query."""
@@ -71,11 +79,16 @@ class CatalogModel(QAbstractListModel):
         return -1
 
     def find(self, exercise_id: str) -> Exercise | None:
-        return next((ex for ex in self._all if ex.id == exercise_id), None)
+        return self._by_id.get(exercise_id)
 
-    def _refilter(self) -> None:
+    def _refilter(self, candidates: list[Exercise], *, force: bool = False) -> None:
+        """Filter ``candidates`` (kept in their order) by the query; the rows Qt sees change
+        only inside a reset, and an unchanged result causes none (no relayout, no repaint)."""
+        rows = [candidates[i] for i in filter_exercises(candidates, self._query)]
+        if not force and rows == self._rows:
+            return
         self.beginResetModel()
-        self._rows = [self._all[i] for i in filter_exercises(self._all, self._query)]
+        self._rows = rows
         self.endResetModel()
 
     # -- Qt model interface ------------------------------------------------------------------

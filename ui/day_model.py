@@ -23,6 +23,7 @@ class DayModel(QAbstractListModel):
         self.week = week
         self.day = day
         self.entries: list[Entry] = self._read()
+        self._shown = self._signature()
 
     def _read(self) -> list[Entry]:
         """A copy of the day's list: Qt must only see rows change inside a model reset."""
@@ -35,11 +36,29 @@ class DayModel(QAbstractListModel):
         self.beginResetModel()
         self.program, self.week = program, week
         self.entries = self._read()
+        self._shown = self._signature()
         self.endResetModel()
 
+    def _signature(self, entries: list[Entry] | None = None) -> list[object]:
+        """What the cards show: each entry, its dose and its exercise (entries are mutable)."""
+        exercises = self.program.exercises
+        return [
+            part
+            for e in (self.entries if entries is None else entries)
+            for part in (e, e.dose, exercises.get(e.exercise_id))
+        ]
+
     def refresh(self) -> None:
+        """Re-read the day. A day that shows the very same entries, doses and exercises as
+        before is left alone, so an edit relays out and repaints only the days it touched."""
+        entries = self._read()
+        shown = self._signature(entries)
+        if len(shown) == len(self._shown) and all(
+            new is old for new, old in zip(shown, self._shown, strict=True)
+        ):
+            return
         self.beginResetModel()
-        self.entries = self._read()
+        self.entries, self._shown = entries, shown
         self.endResetModel()
 
     def entry(self, row: int) -> Entry:

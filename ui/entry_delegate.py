@@ -21,6 +21,7 @@ from ui.day_model import EntryRole, ExerciseOfEntryRole
 PAD = 4
 SPACING = 4
 MAX_NAME_LINES = 4
+LAYOUT_CACHE_SIZE = 4096
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
@@ -58,6 +59,8 @@ class EntryDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractScrollArea) -> None:
         super().__init__(view)
         self.view = view
+        self._layouts: dict[tuple[object, ...], tuple[list[str], list[str], int]] = {}
+        """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
 
     def _layout(
         self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
@@ -65,6 +68,17 @@ class EntryDelegate(QStyledItemDelegate):
         # Reserve the scroll bar's width so cards keep their size when it appears.
         scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
+        key = (exercise.name, entry.dose, width, option.font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= LAYOUT_CACHE_SIZE:
+                self._layouts.clear()
+            layout = self._layouts[key] = self._wrap(option, exercise, entry, width)
+        return layout
+
+    def _wrap(
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, width: int
+    ) -> tuple[list[str], list[str], int]:
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
         names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
