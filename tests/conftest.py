@@ -37,7 +37,7 @@ class UnexpectedDialog(AssertionError):
 @pytest.fixture(autouse=True)
 def no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Static message and file dialogs fail the test unless the test answers them itself."""
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise UnexpectedDialog(f"unanswered dialog: {args[1:3]}")
@@ -47,6 +47,11 @@ def no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, refuse)
     monkeypatch.setattr(QInputDialog, "getItem", refuse)
+
+    def refuse_exec(dialog: QDialog) -> int:
+        raise UnexpectedDialog(f"unanswered dialog: {dialog.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse_exec)
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
