@@ -19,14 +19,12 @@ from tests.plans import EVERY_DIRECTION, METZL, Planned
 FOLDER = resource_path("templates")
 
 METZL_NOTES = (
-    "Dr. Jordan Metzl's knee plan for runners: six exercises, twice a week (more often if you "
-    "are injury-prone). It strengthens the hips mostly backward, with little rotation; the "
-    "balance panel shows what it leaves out."
+    "Dr. Jordan Metzl's knee plan for runners: six exercises, twice a week, or more often if "
+    "you are prone to injury."
 )
 EVERY_DIRECTION_NOTES = (
     "Hips in every direction: forward, backward, away, toward, rotating out and in, with the "
-    "knee straight and bent, standing and lying, twice a week. A starting point to adapt to "
-    "the client's level and equipment."
+    "knee straight and bent, standing and lying, twice a week."
 )
 
 

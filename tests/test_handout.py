@@ -58,7 +58,7 @@ def test_progressing_weeks_are_each_printed(tmp_path: Path) -> None:
     text = pdf_text(out)
     assert "repeat for" not in text
     for week, amount in enumerate((15, 17, 19, 21), start=1):
-        assert f"Week {week} Monday" in text
+        assert f"Week {week} · Monday" in text  # every day table names its week
         assert f"4 × {amount}" in text
         assert f"3 × {amount + 5} steps each way" in text
 

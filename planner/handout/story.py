@@ -146,7 +146,7 @@ def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
         if not run.days:
             lead.append(blocks.text("A rest week: no sessions."))
         for day in run.days:
-            table = _day_table(program, run, day, cards, blocks)
+            table = _day_table(program, run, day, cards, blocks, several_runs=len(runs) > 1)
             flow += _kept_with(lead, [Spacer(1, 3 if lead else 6), table], len(day.slots))
             lead = []
         flow += _kept_with(lead, [], 0)
@@ -167,6 +167,10 @@ def _kept_with(lead: list[Any], body: list[Any], rows: int) -> list[Any]:
     return [CondPageBreak(KEEP_WITH_HEIGHT), *lead, *body]
 
 
+def _week_label(run: WeekRun) -> str:
+    return f"Week {run.first + 1}" if run.length == 1 else f"Weeks {run.first + 1}–{run.last + 1}"
+
+
 def _run_title(program: Program, run: WeekRun) -> str:
     if run.length == 1:
         title = f"Week {run.first + 1}"
@@ -178,15 +182,24 @@ def _run_title(program: Program, run: WeekRun) -> str:
 
 
 def _day_table(
-    program: Program, run: WeekRun, day: TrainingDay, cards: dict[str, int], blocks: Blocks
+    program: Program,
+    run: WeekRun,
+    day: TrainingDay,
+    cards: dict[str, int],
+    blocks: Blocks,
+    *,
+    several_runs: bool = False,
 ) -> Table:
+    """One training day's table; with several week runs its header names the week too, so a
+    table that starts a new page still says which week it belongs to."""
     styles = blocks.styles
     names = []
     for weekday in day.weekdays:
         name, when = DAY_NAMES[weekday], program.day_date(run.first, weekday)
         names.append(f"{name} {short_date(when)}" if when and run.length == 1 else name)
     title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    header = blocks.text(f"{title} · about {day.minutes} minutes", styles.cell_head)
+    week = f"{_week_label(run)} · " if several_runs else ""
+    header = blocks.text(f"{week}{title} · about {day.minutes} minutes", styles.cell_head)
     rows: list[list[Any]] = [[header, "", ""]]
     for order, slot in enumerate(day.slots, start=1):
         exercise = program.exercise_of(slot.entry)
