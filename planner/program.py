@@ -19,6 +19,8 @@ from planner.events import Emitter
 from planner.exercise import Exercise
 from planner.taxonomy import Equipment
 
+FILE_EXTENSION = ".hipplan"
+"""Program files end with this (the format itself lives in planner.program_file)."""
 DAYS_PER_WEEK = 7
 MAX_WEEKS = 52
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from planner.program import Program
+from planner.program import FILE_EXTENSION, Program
 from planner.program_format import (
     LoadedProgram,
     NewerVersionError,
@@ -42,7 +42,7 @@ __all__ = [
     "serialize_program",
 ]
 
-EXTENSION = ".hipplan"
+EXTENSION = FILE_EXTENSION
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """A real program is well under 2 MB; anything over this is refused before it is read."""
 

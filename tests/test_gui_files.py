@@ -21,7 +21,6 @@ from planner.recovery import list_recoveries
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
 from tests.gui_helpers import drag_event
-from ui import file_controller
 from ui.application import open_windows
 from ui.file_lock import lock_path
 from ui.main_window import MainWindow
@@ -108,7 +107,7 @@ def test_failed_save_keeps_the_old_file_and_the_changes(
     def disk_full(*_a: object, **_k: object) -> None:
         raise ProgramSaveError(path, "the disk is full")
 
-    monkeypatch.setattr(file_controller, "save_program", disk_full)
+    monkeypatch.setattr("planner.program_file.save_program", disk_full)
     told = answer(monkeypatch, "critical", Button.Cancel)
     assert not window.file.save()
     assert "disk is full" in told[0]
