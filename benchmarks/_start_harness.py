@@ -3,9 +3,10 @@
     python -m benchmarks._start_harness app|bare [--rss]
 
 ``app`` starts Hip Planner exactly as ``main.py`` does (``ui.launch.run``) and watches the
-catalog list: the first paint while the list holds exercises ends the process. ``bare`` shows an
-empty QMainWindow of the same size and ends on its first paint. With ``--rss`` the peak resident
-memory (KiB, see :func:`peak_rss_kib`) is printed first. ``os._exit`` skips interpreter
+catalog list: at its first paint while it holds exercises the process prints ``painted <unix
+time>``, and exits once the event loop runs. ``bare`` shows an empty QMainWindow of the same size
+and does the same on its first paint. With ``--rss`` it also prints ``rss <KiB>`` (the peak
+resident memory, see :func:`peak_rss_kib`) before exiting. ``os._exit`` skips interpreter
 teardown, which no user waits for.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -25,14 +27,21 @@ class _ExitAfterPaint(QObject):
         self.rss = rss
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.ready():  # type: ignore[operator]
-            QTimer.singleShot(0, self.finish)  # after this paint is done
+        if event.type() == QEvent.Type.Paint and not self.painted and self.ready(watched):  # type: ignore[operator]
+            self.painted = True
+            print(f"painted {time.time()}", flush=True)
+            QTimer.singleShot(0, self.finish)  # once the event loop runs
         return False
+
+    painted = False
 
     def finish(self) -> None:
         if self.rss:
-            print(peak_rss_kib(), flush=True)
+            print(f"rss {peak_rss_kib()}", flush=True)
         os._exit(0)
+
+
+_KEEP: list[QObject] = []
 
 
 def peak_rss_kib() -> int:
@@ -58,27 +67,36 @@ def bare(rss: bool) -> None:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1280, 800)
-    watcher = _ExitAfterPaint(lambda: True, rss)
+    watcher = _ExitAfterPaint(lambda _widget: True, rss)
     window.installEventFilter(watcher)
     window.show()
     app.exec()
 
 
 def app(rss: bool) -> None:
+    from PySide6.QtWidgets import QListView
+
     import ui.application
     from ui.launch import run  # what main.py does first
 
-    opened = ui.application.open_windows
+    created = ui.application.create_application
 
-    def open_and_watch(files: list) -> list:  # type: ignore[type-arg]
-        windows = opened(files)
-        catalog = windows[0].catalog.list
-        watcher = _ExitAfterPaint(lambda: catalog.model().rowCount() > 0, rss)
-        catalog.viewport().installEventFilter(watcher)
-        windows.append(watcher)  # kept alive with the windows
-        return windows
+    def filled_catalog(widget: QObject) -> bool:
+        view = widget.parent()
+        return (
+            isinstance(view, QListView)
+            and view.objectName() == "catalogList"
+            and view.model().rowCount() > 0
+        )
 
-    ui.application.open_windows = open_and_watch  # type: ignore[assignment]
+    def create_and_watch():  # type: ignore[no-untyped-def]
+        application = created()
+        watcher = _ExitAfterPaint(filled_catalog, rss)
+        application.installEventFilter(watcher)  # sees the first paint, even inside start-up
+        _KEEP.append(watcher)
+        return application
+
+    ui.application.create_application = create_and_watch
     run([])
 
 

@@ -18,7 +18,8 @@ from db.catalog import CatalogDatabase
 from db.convert import new_row, utc_now
 from db.engine import make_engine
 from db.migrate import migrate
-from db.models import ORIGIN_OWN, ExerciseRow
+from db.models import ExerciseRow
+from db.row_values import ORIGIN_OWN
 from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position

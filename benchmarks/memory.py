@@ -28,8 +28,8 @@ def main() -> None:
         env = child_env(home)
         apps, bares = [], []
         for _ in range(RUNS):
-            apps.append(int(run_harness("app", env, "--rss")[1].split()[0]) * 1024 / 1e6)
-            bares.append(int(run_harness("bare", env, "--rss")[1].split()[0]) * 1024 / 1e6)
+            apps.append(run_harness("app", env, "--rss")["rss"] * 1024 / 1e6)
+            bares.append(run_harness("bare", env, "--rss")["rss"] * 1024 / 1e6)
     report(
         f"peak memory after start, {COUNT:,} exercises",
         statistics.median(apps),

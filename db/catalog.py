@@ -26,8 +26,6 @@ from db.convert import (
     LOAD_COLUMNS,
     content_hash,
     exercise_from_row,
-    exercise_from_values,
-    name_key,
     new_row,
     row_values,
     utc_now,
@@ -35,9 +33,10 @@ from db.convert import (
 from db.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, writer
 from db.errors import CatalogError, CatalogOpenError, CatalogRuleError, storage_message, write_error
 from db.migrate import migrate
-from db.models import ORIGIN_BUILTIN, ORIGIN_OWN, ExerciseRow
+from db.models import ExerciseRow
 from db.naming import Names, own_id
 from db.recovery import examine, move_aside
+from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name_key
 from db.seed import sync_builtins
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise

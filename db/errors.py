@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError
+if TYPE_CHECKING:
+    from sqlalchemy.exc import DBAPIError
+
 
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -37,7 +40,7 @@ class CatalogRuleError(CatalogError):
 
 def sqlite_code(exc: BaseException) -> int | None:
     """The primary SQLite result code behind ``exc`` (a driver or SQLAlchemy error), if known."""
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF
@@ -87,7 +90,7 @@ def storage_message(exc: BaseException, path: Path) -> str:
         )
     if code == SQLITE_IOERR:
         return f"The disk reported an error while using {path}; check the disk and try again."
-    detail = str(exc.orig if isinstance(exc, DBAPIError) else exc).strip()
+    detail = str(getattr(exc, "orig", exc)).strip()
     return f"The catalog database {path} could not be used ({detail}); try again."
 
 

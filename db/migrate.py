@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 
 from db.engine import writer
+from db.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 VERSION_TABLE = "alembic_version"
-HEAD_REVISION = "0002"
-"""The newest script in ``db/migrations/versions``; update it with every new migration."""
-KNOWN_REVISIONS = frozenset({"0001", "0002"})
-"""Every revision of ``db/migrations/versions``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,6 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-ORIGIN_BUILTIN = "builtin"
-ORIGIN_OWN = "own"
-
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

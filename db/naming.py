@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from db.convert import name_key
 from db.errors import CatalogRuleError
+from db.row_values import name_key
 from planner.exercise import NAME_LIMIT
 
 OWN_PREFIX = "own-"

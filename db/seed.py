@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from db.convert import content_hash, exercise_from_row, new_row, row_values
 from db.engine import writer
-from db.models import ORIGIN_BUILTIN, ORIGIN_OWN, ExerciseRow
+from db.models import ExerciseRow
+from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN
 from planner.exercise import Exercise
 
 log = logging.getLogger(__name__)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.catalog import CatalogDatabase
 from db.errors import CatalogError
+from db.quick_read import read_exercises_quickly
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
+from planner.folders import database_path
 from resources import resource_path
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.main_window import MainWindow
 from ui.planner_controller import release_clipboard
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase
 
 
 def create_application() -> QApplication:
@@ -35,6 +40,8 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     A catalog that cannot be used at all still leaves a working planner with the built-in
     exercises, read-only.
     """
+    from db.catalog import CatalogDatabase  # SQLAlchemy: ~0.2 s, so not before the first paint
+
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
@@ -48,9 +55,17 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
 
     The catalog's start-up notes come first; files named on the command line open last.
     """
-    database, exercises, notes = open_catalog()
-    first = MainWindow(exercises, database)
-    first.show()
+    quick = read_exercises_quickly(database_path())
+    if quick is None:  # first start, or a catalog that needs repair or migration
+        database, exercises, notes = open_catalog()
+        first = MainWindow(exercises, database)
+        first.show()
+    else:
+        first = MainWindow(quick, None)
+        first.show()
+        QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens
+        database, exercises, notes = open_catalog()
+        first.attach_catalog(database, exercises)
     for note in notes:
         QMessageBox.warning(first, "The exercise catalog", note)
     windows = [first]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from db.catalog import CatalogDatabase, ImportReport
 from db.errors import CatalogError
 from planner.exercise import Exercise
 from planner.exercise_share import ExerciseShareError, read_exercises, write_exercises
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
 from ui.exercise_form import ExerciseForm
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase, ImportReport
 
 SHARE_FILTER = "Hip Planner exercises (*.json);;All files (*)"
 

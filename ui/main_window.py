@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.catalog import CatalogDatabase
 from planner.exercise import Exercise
 from ui.catalog_actions import CatalogActions
 from ui.catalog_model import CatalogModel
@@ -31,6 +31,9 @@ from ui.preferences_dialog import edit_preferences, load_balance_settings
 from ui.settings import app_settings
 from ui.week_bar import WeekBar
 from ui.week_view import WeekView
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase
 
 APP_TITLE = "Hip Planner"
 MINIMUM_SIZE = (900, 560)
@@ -214,6 +217,18 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
 
     # -- document ----------------------------------------------------------------------------
+
+    def attach_catalog(
+        self, database: CatalogDatabase | None, exercises: Sequence[Exercise]
+    ) -> None:
+        """Connect the catalog database once it is open (after the first paint), and show its
+        exercises if opening it changed them (repairs, updated built-ins)."""
+        self.catalog_db = database
+        self.catalog_actions.database = database
+        self.catalog_actions.update_actions(self.catalog.current_exercise())
+        if list(exercises) != self.catalog_model.all_exercises():
+            self.catalog_model.set_exercises(exercises)
+            self.catalog.refresh()
 
     def open_path(self, path: Path) -> bool:
         return self.file.open_path(path)

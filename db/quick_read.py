@@ -1,0 +1,35 @@
+"""Read the catalog with the standard ``sqlite3`` module, for the first paint of the window.
+
+SQLAlchemy takes about 0.2 s to import; the coach should see the window before that. This
+reader is read-only and answers only for a healthy database at the current schema; anything
+unusual (no file, an older schema, damage) returns None, and the full open in
+:class:`db.catalog.CatalogDatabase` — which repairs, migrates and refreshes the built-ins —
+runs right after the window is painted in every case.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from db.revisions import HEAD_REVISION
+from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
+from planner.exercise import Exercise
+
+
+def read_exercises_quickly(path: Path) -> list[Exercise] | None:
+    """Every exercise (archived too), sorted like ``CatalogDatabase.exercises``; or None."""
+    if not path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            if revision is None or revision[0] != HEAD_REVISION:
+                return None
+            columns = ", ".join(LOAD_COLUMN_NAMES)
+            rows = db.execute(f"SELECT {columns} FROM exercise").fetchall()
+        exercises = [exercise_from_values(row) for row in rows]
+    except (sqlite3.Error, ValueError):
+        return None
+    return sorted(exercises, key=lambda ex: (name_key(ex.name), ex.id))
