@@ -5,8 +5,10 @@ Heavy modules (reportlab, the file dialogs' helpers) are imported only when used
 
 from __future__ import annotations
 
+import ctypes
 import ctypes.util
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,9 +20,10 @@ NO_DISPLAY = (
     "WAYLAND_DISPLAY are not set). Start it from your desktop session, or connect with "
     "'ssh -X'; for a headless run set QT_QPA_PLATFORM=offscreen."
 )
-MISSING_XCB_CURSOR = (
-    "Hip Planner cannot open a window: the system library libxcb-cursor is missing. "
-    "Install it (Debian/Ubuntu: sudo apt install libxcb-cursor0) and start Hip Planner again."
+MISSING_LIBRARY = (
+    "Hip Planner cannot open a window: the system library {library} is missing. Install it "
+    "(Debian/Ubuntu: sudo apt install {package}; the README lists all of Qt's desktop "
+    "libraries) and start Hip Planner again."
 )
 
 
@@ -36,8 +39,28 @@ def display_problem() -> str | None:
         return None
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return NO_DISPLAY
-    if not os.environ.get("WAYLAND_DISPLAY") and ctypes.util.find_library("xcb-cursor") is None:
-        return MISSING_XCB_CURSOR
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return missing_x11_library()
+
+
+def missing_x11_library() -> str | None:
+    """Load Qt's X11 support the way its platform plugin would; name what the system lacks."""
+    import PySide6
+
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return MISSING_LIBRARY.format(library="libxcb-cursor.so.0", package="libxcb-cursor0")
+    qpa = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6XcbQpa.so.6"
+    if not qpa.exists():
+        return None
+    try:
+        ctypes.CDLL(str(qpa))
+    except OSError as exc:
+        found = re.search(r"(lib[\w+-]+)\.so\.(\d+)", str(exc))
+        if found is None:
+            return MISSING_LIBRARY.format(library=str(exc), package="the Qt desktop libraries")
+        library, version = found.groups()
+        return MISSING_LIBRARY.format(library=found.group(0), package=f"{library}{version}")
     return None
 
 
