@@ -238,14 +238,14 @@ class DayHeader(QLabel):
         self, name: str, when: date | None, sets: int, minutes: int, selected: bool
     ) -> None:
         marker = "▸ " if selected else ""
-        date_text = f" {when.day} {when:%b}" if when else ""
+        date_text = f"<br>{when.day} {when:%b}" if when else ""
         summary = f"{sets} sets · ~{minutes} min" if sets else "Rest day"
         self.setText(f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>")
         self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Plain)
         self.setLineWidth(2 if selected else 1)
-        self.setAccessibleName(
-            f"{name}{date_text}, {summary}{', selected day' if selected else ''}"
-        )
+        spoken_date = f" {when.day} {when:%B}" if when else ""
+        selected_text = ", selected day" if selected else ""
+        self.setAccessibleName(f"{name}{spoken_date}, {summary}{selected_text}")
 
 
 class WeekView(QScrollArea):
