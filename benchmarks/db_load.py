@@ -14,32 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from benchmarks._common import synthetic_exercise
 from db.catalog import CatalogDatabase
 from db.convert import new_row, utc_now
 from db.engine import make_engine
 from db.migrate import migrate
 from db.models import ExerciseRow
 from db.row_values import ORIGIN_OWN
-from planner.dose import Dose
-from planner.exercise import Exercise
-from planner.taxonomy import Direction, Equipment, Knee, Level, Position
-
-
-def _exercise(i: int) -> Exercise:
-    directions = list(Direction)
-    return Exercise(
-        id=f"own-bench-{i}",
-        name=f"Bench exercise {i}",
-        directions=(directions[i % 6], directions[(i + 1) % 6]),
-        knee=list(Knee)[i % 2],
-        positions=(list(Position)[i % 9],),
-        equipment=(list(Equipment)[i % 16], Equipment.BODY_WEIGHT),
-        level=list(Level)[i % 3],
-        dose=Dose(sets=1 + i % 5, amount=5 + i % 20),
-        instructions=f"Do exercise {i} slowly and with control. " * 4,
-        cues=(f"Cue one for {i}.", "Breathe out as you lift."),
-        builtin=False,
-    )
 
 
 def fill(path: Path, count: int) -> None:
@@ -48,7 +29,7 @@ def fill(path: Path, count: int) -> None:
     now = utc_now()
     rows = []
     for i in range(count):
-        row = new_row(_exercise(i), ORIGIN_OWN, now)
+        row = new_row(synthetic_exercise(i), ORIGIN_OWN, now)
         rows.append({c.key: getattr(row, c.key) for c in ExerciseRow.__table__.columns})
     with engine.begin() as connection:
         connection.execute(insert(ExerciseRow), rows)

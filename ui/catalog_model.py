@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.exercise import Exercise
 from ui.badges import badge_tooltip
+from ui.item_flags import read_only_flags
 from ui.mime import EXERCISE_IDS, encode_ids
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
@@ -112,14 +113,7 @@ class CatalogModel(QAbstractListModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index, Qt.ItemFlag.ItemIsDragEnabled)
 
     def mimeTypes(self) -> list[str]:
         return [EXERCISE_IDS]

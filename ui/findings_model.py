@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding, Severity
+from ui.item_flags import read_only_flags
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
 
@@ -86,13 +87,7 @@ class FindingsModel(QAbstractListModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
 
 class WrappingDelegate(QStyledItemDelegate):

@@ -15,6 +15,7 @@ from planner.findings import Severity
 from planner.taxonomy import Direction
 from ui.badges import BADGE_TEXT
 from ui.findings_model import severity_icon
+from ui.item_flags import read_only_flags
 
 _Index = QModelIndex | QPersistentModelIndex
 DIRECTIONS = tuple(Direction)
@@ -109,13 +110,7 @@ class ProgramTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
 
 class ProgramTable(QTableView):
