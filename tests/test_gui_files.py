@@ -251,3 +251,34 @@ def test_unsaved_edits_of_a_killed_session_are_offered_back(
     assert len(restored.document.program.day(0, 6).entries) == 1
     assert restored.isWindowModified()
     assert restored.document.path == path
+
+
+def test_close_asks_about_unsaved_changes_and_leaves_a_blank_program(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = saved_program(tmp_path / "ana.hipplan")
+    window.open_path(path)
+    window.controller.add_exercises(["glute-bridge"], 2)
+    asked = answer(monkeypatch, "question", Button.Discard)
+    window.file.close_action.trigger()
+    assert "ana.hipplan" in asked[0]
+    assert window.document.path is None
+    assert window.document.program.weeks[0].is_empty
+    assert not lock_path(path).exists()
+
+
+def test_autosave_interval_comes_from_preferences(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.preferences_dialog import PreferencesDialog
+
+    def answer_prefs(dialog: PreferencesDialog) -> int:
+        assert dialog.autosave.value() == 1  # every minute unless changed
+        dialog.autosave.setValue(5)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", answer_prefs)
+    window.edit_preferences()
+    assert window.file.autosave.interval() == 5 * 60 * 1000

@@ -38,6 +38,15 @@ AUTOSAVE_KEY = "files/autosaveSeconds"
 AUTOSAVE_DEFAULT_SECONDS = 60
 
 
+def autosave_seconds() -> int:
+    """How often unsaved work is copied to the recovery folder (at least every 5 seconds)."""
+    value = app_settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT_SECONDS)
+    try:
+        return max(5, int(value))
+    except (TypeError, ValueError):
+        return AUTOSAVE_DEFAULT_SECONDS
+
+
 class FileController(QObject):
     def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
         super().__init__(window)
@@ -61,13 +70,20 @@ class FileController(QObject):
         menu.insertSeparator(before)
         self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = action("Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.close_action = action("&Close program", self.new, QKeySequence.StandardKey.Close)
+        self.close_action.setStatusTip(
+            "Close this program (asking to save it) and start a blank one"
+        )
         menu.insertSeparator(before)
 
         self.autosave = QTimer(self)
-        seconds = int(app_settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT_SECONDS))
-        self.autosave.setInterval(max(5, seconds) * 1000)
         self.autosave.timeout.connect(self.autosave_now)
+        self.apply_autosave_setting()
         self.autosave.start()
+
+    def apply_autosave_setting(self) -> None:
+        """Autosave as often as Preferences says (every minute unless the coach changed it)."""
+        self.autosave.setInterval(autosave_seconds() * 1000)
 
     @property
     def document(self) -> Document:

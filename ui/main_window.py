@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         chosen = edit_preferences(self, self.coverage.settings)
         if chosen is not None:
             self.coverage.set_settings(chosen)
+            self.file.apply_autosave_setting()
 
     def update_title(self) -> None:
         details = self.document.program.details

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.balance_settings import BalanceSettings, field_range, is_share
+from ui.file_controller import AUTOSAVE_DEFAULT_SECONDS, AUTOSAVE_KEY, autosave_seconds
 from ui.settings import app_settings
 
 SETTINGS_KEY = "balance/settings"
@@ -130,6 +131,12 @@ class PreferencesDialog(QDialog):
                 self.maintenance.toggled.connect(self._validate)
                 form.addRow(self.maintenance)
             layout.addWidget(group)
+        work = QGroupBox("Unsaved work")
+        self.autosave = QSpinBox(minimum=1, maximum=60, suffix=" min")
+        self.autosave.setAccessibleName("Autosave interval in minutes")
+        self.autosave.setValue(max(1, autosave_seconds() // 60))
+        QFormLayout(work).addRow("Keep a recovery copy of unsaved changes every", self.autosave)
+        layout.addWidget(work)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -139,9 +146,13 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        restore.clicked.connect(lambda: self.set_settings(BalanceSettings()))
+        restore.clicked.connect(self.restore_defaults)
         layout.addWidget(self.buttons)
         self.set_settings(settings)
+
+    def restore_defaults(self) -> None:
+        self.set_settings(BalanceSettings())
+        self.autosave.setValue(AUTOSAVE_DEFAULT_SECONDS // 60)
 
     def _row(self, low: str, high: str | None, suffix: str) -> QWidget:
         row = QWidget()
@@ -200,4 +211,5 @@ def edit_preferences(parent: QWidget, current: BalanceSettings) -> BalanceSettin
         return None
     chosen = dialog.settings()
     save_balance_settings(chosen)
+    app_settings().setValue(AUTOSAVE_KEY, dialog.autosave.value() * 60)
     return chosen
