@@ -173,8 +173,8 @@ class PreferencesDialog(QDialog):
         return row
 
     def _message(self, name: str) -> QLabel:
+        # One line: a form layout can underestimate a wrapped label's height and clip it.
         label = QLabel()
-        label.setWordWrap(True)
         label.hide()
         self.messages[name] = label
         return label
@@ -197,11 +197,15 @@ class PreferencesDialog(QDialog):
 
     def _validate(self) -> None:
         problems = self.settings().problems()
+        changed = False
         for name, label in self.messages.items():
             text = problems.get(name, "")
             label.setText(f"⚠ {text}" if text else "")
+            changed |= label.isVisibleTo(self) != bool(text)
             label.setVisible(bool(text))
         self.ok_button.setEnabled(not problems)
+        if changed:
+            self.adjustSize()  # make room for a message (or give it back), never clip it
 
 
 def edit_preferences(parent: QWidget, current: BalanceSettings) -> BalanceSettings | None:
