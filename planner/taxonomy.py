@@ -53,11 +53,6 @@ class Direction(LabelledEnum):
     def joint_action(self) -> str:
         return _JOINT_ACTIONS[self]
 
-    @property
-    def short(self) -> str:
-        """A two- or three-letter badge text that does not rely on colour."""
-        return _SHORT[self]
-
 
 _JOINT_ACTIONS = {
     Direction.FLEXION: "hip flexion",
@@ -66,15 +61,6 @@ _JOINT_ACTIONS = {
     Direction.ADDUCTION: "leg toward the other leg",
     Direction.EXTERNAL_ROTATION: "hip external rotation",
     Direction.INTERNAL_ROTATION: "hip internal rotation",
-}
-
-_SHORT = {
-    Direction.FLEXION: "FWD",
-    Direction.EXTENSION: "BWD",
-    Direction.ABDUCTION: "AWY",
-    Direction.ADDUCTION: "TWD",
-    Direction.EXTERNAL_ROTATION: "ROut",
-    Direction.INTERNAL_ROTATION: "RIn",
 }
 
 

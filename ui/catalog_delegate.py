@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from planner.exercise import Exercise
-from ui.badges import badges_width, paint_badges
+from ui.badges import paint_badges
 from ui.catalog_model import ExerciseRole
 
 MARGIN = 6
@@ -65,7 +65,3 @@ class CatalogDelegate(QStyledItemDelegate):
             elided,
         )
         painter.restore()
-
-    @staticmethod
-    def minimum_width(exercise: Exercise, font: QFont) -> int:
-        return badges_width(exercise.directions, font) + 120
