@@ -112,3 +112,12 @@ def test_left_and_right_move_between_days(qtbot: QtBot, window: MainWindow) -> N
     assert window.week_view.lists[2].hasFocus()
     qtbot.keyClick(window.week_view.lists[2], Qt.Key.Key_Left)
     assert window.week_view.selected_day == 1
+
+
+def test_empty_days_are_rest_days_only_once_the_week_has_work(qtbot: QtBot) -> None:
+    blank = MainWindow(EXERCISES)
+    qtbot.addWidget(blank)
+    assert "Nothing planned" in blank.week_view.headers[0].text()
+    blank.controller.add_exercises(["glute-bridge"], 1)
+    assert "Rest day" in blank.week_view.headers[0].text()
+    assert "3 sets" in blank.week_view.headers[1].text()

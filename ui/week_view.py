@@ -235,11 +235,22 @@ class DayHeader(QLabel):
         self.setWordWrap(True)
 
     def show_day(
-        self, name: str, when: date | None, sets: int, minutes: int, selected: bool
+        self,
+        name: str,
+        when: date | None,
+        sets: int,
+        minutes: int,
+        selected: bool,
+        week_planned: bool = True,
     ) -> None:
+        """``week_planned``: the week has exercises, so an empty day is a rest day (in an
+        empty week it is simply not planned yet)."""
         marker = "▸ " if selected else ""
         date_text = f"<br>{when.day} {when:%b}" if when else ""
-        summary = f"{sets} sets · ~{minutes} min" if sets else "Rest day"
+        if sets:
+            summary = f"{sets} sets · ~{minutes} min"
+        else:
+            summary = "Rest day" if week_planned else "Nothing planned"
         self.setText(f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>")
         self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Plain)
         self.setLineWidth(2 if selected else 1)
@@ -313,6 +324,7 @@ class WeekView(QScrollArea):
                 day.total_sets,
                 day.estimated_minutes(),
                 d == self.selected_day,
+                not week.is_empty,
             )
 
     def select_day(self, day: int) -> None:
