@@ -282,3 +282,15 @@ def test_autosave_interval_comes_from_preferences(
     monkeypatch.setattr(PreferencesDialog, "exec", answer_prefs)
     window.edit_preferences()
     assert window.file.autosave.interval() == 5 * 60 * 1000
+
+
+def test_another_windows_live_autosave_is_not_offered_as_lost(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.controller.add_exercises(["glute-bridge"], 0)
+    window.file.autosave_now()
+    assert len(list_recoveries()) == 1
+    second = MainWindow(EXERCISES)
+    qtbot.addWidget(second)
+    assert second.file.offer_recoveries() == []  # no question: the dialog guard would fail
+    assert len(list_recoveries()) == 1

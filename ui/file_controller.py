@@ -52,6 +52,8 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self.lock: ProgramLock | None = None
+        self.recovery_lock: ProgramLock | None = None
+        self._hold_recovery_key()
 
         def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
             act = QAction(text, window)
@@ -113,14 +115,20 @@ class FileController(QObject):
         from planner.recovery import discard_recovery
 
         discard_recovery(self.document.key)
-        if self.lock is not None:
-            self.lock.unlock()
-            self.lock = None
+        for held in (self.lock, self.recovery_lock):
+            if held is not None:
+                held.unlock()
+        self.lock = self.recovery_lock = None
 
     def _replace_document(self, document: Document, lock: ProgramLock | None = None) -> None:
         self.close_document()
         self.lock = lock
         self.window.set_document(document)
+        self._hold_recovery_key()
+
+    def _hold_recovery_key(self) -> None:
+        self.recovery_lock = ProgramLock.for_recovery(recovery_dir(), self.document.key)
+        self.recovery_lock.try_lock()
 
     # -- new and open --------------------------------------------------------------------------
 
@@ -165,7 +173,7 @@ class FileController(QObject):
 
         if ask_first and not self.maybe_save():
             return False
-        lock = ProgramLock(path)
+        lock = ProgramLock.for_program(path)
         if not lock.try_lock():
             answer = QMessageBox.warning(
                 self.window,
@@ -223,7 +231,7 @@ class FileController(QObject):
         if path.suffix.lower() != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
         if path != self.document.path:
-            lock = ProgramLock(path)
+            lock = ProgramLock.for_program(path)
             if not lock.try_lock():
                 QMessageBox.warning(
                     self.window,
@@ -287,6 +295,10 @@ class FileController(QObject):
 
         restored = []
         for recovery in list_recoveries():
+            live = ProgramLock.for_recovery(recovery_dir(), recovery.doc_key)
+            if not live.try_lock():
+                continue  # still open in another running Hip Planner: not lost, not ours
+            live.unlock()
             when = recovery.saved_at.astimezone().strftime("%d %b %H:%M")
             answer = QMessageBox.question(
                 self.window,

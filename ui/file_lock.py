@@ -16,11 +16,24 @@ def lock_path(path: Path) -> Path:
 
 
 class ProgramLock:
-    def __init__(self, path: Path) -> None:
-        self._lock = QLockFile(str(lock_path(path)))
+    """A lock held while a file (or a recovery copy) is open in this Hip Planner."""
+
+    def __init__(self, lock_file: Path) -> None:
+        self._lock = QLockFile(str(lock_file))
         # 0: never call a lock stale by its age (a file may stay open for hours); a lock whose
         # process no longer runs on this machine is still recognised as stale.
         self._lock.setStaleLockTime(0)
+
+    @classmethod
+    def for_program(cls, path: Path) -> ProgramLock:
+        """The lock next to a program file."""
+        return cls(lock_path(path))
+
+    @classmethod
+    def for_recovery(cls, folder: Path, doc_key: str) -> ProgramLock:
+        """The lock on a document's autosave copy, so another running Hip Planner does not
+        offer it back as if its window had crashed."""
+        return cls(folder / f"{doc_key}.lock")
 
     def try_lock(self) -> bool:
         """Take the lock; False when another running Hip Planner holds it. A folder where no
