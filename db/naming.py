@@ -20,11 +20,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "exercise"
 
 
+def suggested_own_id(name: str) -> str:
+    """``own-<slug of name>``, short enough to take a ``-n`` suffix within the id limit."""
+    return (OWN_PREFIX + slug(name))[: _ID_LIMIT - 4].rstrip("-")
+
+
 def own_id(wanted: str, name: str, taken: Callable[[str], bool]) -> str:
     """``wanted`` if it is a free ``own-`` id, else a free ``own-<slug of name>[-n]``."""
     if wanted.startswith(OWN_PREFIX) and not taken(wanted):
         return wanted
-    base = (OWN_PREFIX + slug(name))[: _ID_LIMIT - 4].rstrip("-")
+    base = suggested_own_id(name)
     candidate, number = base, 2
     while taken(candidate):
         candidate, number = f"{base}-{number}", number + 1

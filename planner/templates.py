@@ -16,7 +16,6 @@ ORDER = ("blank.hipplan", "metzl-knee-plan.hipplan", "hips-in-every-direction.hi
 class Template:
     path: Path
     title: str
-    description: str
 
 
 def list_templates(folder: Path | None = None) -> list[Template]:
@@ -32,7 +31,7 @@ def list_templates(folder: Path | None = None) -> list[Template]:
             details = read_program(path).details
         except ProgramFileError:
             continue
-        found.append(Template(path, details.title or path.stem, details.notes))
+        found.append(Template(path, details.title or path.stem))
     return found
 
 

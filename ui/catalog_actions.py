@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from db.errors import CatalogError
+from db.row_values import name_key
 from planner.exercise import Exercise
 from planner.exercise_share import ExerciseShareError, read_exercises, write_exercises
 from ui.catalog_model import CatalogModel
@@ -78,8 +79,8 @@ class CatalogActions(QObject):
             self.panel.select_exercise(select)
 
     def _name_taken(self, name: str) -> bool:
-        key = " ".join(name.split()).casefold()
-        return any(" ".join(ex.name.split()).casefold() == key for ex in self.model.all_exercises())
+        key = name_key(name)
+        return any(name_key(ex.name) == key for ex in self.model.all_exercises())
 
     def _fail(self, title: str, error: Exception) -> None:
         QMessageBox.warning(self.window, title, str(error))

@@ -6,7 +6,6 @@ everything the coach typed and says why, so nothing is lost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from types import SimpleNamespace
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import CatalogError
+from db.naming import suggested_own_id
 from planner.dose import Dose
 from planner.exercise import Exercise, exercise_problems
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
@@ -39,12 +39,6 @@ MAX_SECONDARY = 2
 NEW_ID = "own-new"
 SAVE_ERRORS: tuple[type[Exception], ...] = (CatalogError, ValueError)
 """What a save callback may raise; the message is shown to the coach."""
-
-
-def slug(name: str) -> str:
-    """An id-friendly form of a name: "Banded hip airplane!" → "banded-hip-airplane"."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return text[:70] or "exercise"
 
 
 def _checks(
@@ -252,7 +246,7 @@ class ExerciseForm(QDialog):
         values = self._values()
         values.dose = self.dose.dose()
         if values.id == NEW_ID:
-            values.id = f"own-{slug(values.name)}"
+            values.id = suggested_own_id(values.name)
         return Exercise(**vars(values))
 
     def accept(self) -> None:
