@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from planner.taxonomy import Equipment, Position
@@ -66,6 +66,11 @@ class BalanceSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> BalanceSettings:
+        """These settings with a program's own values on top; call only with overrides that
+        :func:`override_problems` passed."""
+        return replace(self, **overrides)
 
     @classmethod
     def from_dict(cls, data: object) -> BalanceSettings:
@@ -127,6 +132,22 @@ def _field_problem(name: str, value: object) -> str:
     if not low <= value <= high:
         return f"must be between {_fmt(name, low)} and {_fmt(name, high)}"
     return ""
+
+
+def override_problems(overrides: Mapping[str, object]) -> dict[str, str]:
+    """Key → coach-facing message for every override that names no setting or holds a value
+    the setting cannot take (empty when all is well). Swapped pairs are checked against the
+    defaults of the other end."""
+    names = {f.name for f in fields(BalanceSettings)}
+    found = {key: "is not a balance threshold" for key in overrides if key not in names}
+    found |= {
+        key: problem
+        for key, value in overrides.items()
+        if key in names and (problem := _field_problem(key, value))
+    }
+    if not found:
+        found = BalanceSettings().with_overrides(overrides).problems()
+    return found
 
 
 def _fmt(name: str, value: float) -> str:

@@ -9,10 +9,12 @@ from planner.dose import Dose
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+"""Use with ``fullmatch`` in Python: there ``$`` also matches before a final newline."""
 NAME_LIMIT = 120
 INSTRUCTIONS_LIMIT = 2000
 CUE_LIMIT = 200
 MAX_CUES = 5
+HIP_WEIGHT_RANGE = (0.1, 1.0)
 
 
 class ExerciseError(ValueError):
@@ -37,6 +39,13 @@ class Exercise:
     dose: Dose
     instructions: str
     cues: tuple[str, ...]
+    hip_weight: float = 1.0
+    """The share of its sets an exercise credits to the hip: 0.5 for trunk-dominant exercises
+    (mountain climber, hanging raises), 1.0 otherwise (DESIGN.md §1, tagging rule)."""
+    easier: str | None = None
+    """The id of the easier variant (same directions and knee), if the catalog has one."""
+    harder: str | None = None
+    """The id of the harder variant, if the catalog has one."""
     builtin: bool = True
     archived: bool = False
     search_text: str = field(init=False, repr=False, compare=False)
@@ -64,7 +73,7 @@ class Exercise:
 def exercise_problems(ex: Exercise) -> dict[str, str]:
     """Every rule an exercise must keep, as field → message (empty when all is well)."""
     problems: dict[str, str] = {}
-    if not isinstance(ex.id, str) or not ID_PATTERN.match(ex.id):
+    if not isinstance(ex.id, str) or not ID_PATTERN.fullmatch(ex.id):
         problems["id"] = "use 1–80 lowercase letters, digits and dashes"
     name = ex.name.strip() if isinstance(ex.name, str) else ""
     if not name:
@@ -96,4 +105,18 @@ def exercise_problems(ex: Exercise) -> dict[str, str]:
         not isinstance(c, str) or not c.strip() or len(c) > CUE_LIMIT for c in ex.cues
     ):
         problems["cues"] = f"give at most {MAX_CUES} cues of up to {CUE_LIMIT} characters each"
+    if (
+        isinstance(ex.hip_weight, bool)
+        or not isinstance(ex.hip_weight, int | float)
+        or not HIP_WEIGHT_RANGE[0] <= ex.hip_weight <= HIP_WEIGHT_RANGE[1]
+    ):
+        problems["hip_weight"] = "the hip weight is a share between 0.1 and 1"
+    for name in ("easier", "harder"):
+        variant = getattr(ex, name)
+        if variant is None:
+            continue
+        if not isinstance(variant, str) or not ID_PATTERN.fullmatch(variant):
+            problems[name] = "name the variant by its id: lowercase letters, digits and dashes"
+        elif variant == ex.id:
+            problems[name] = "an exercise cannot be its own variant"
     return problems

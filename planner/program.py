@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
@@ -81,6 +81,9 @@ class ClientDetails:
     equipment: frozenset[Equipment] = frozenset()
     """What the client has at home; empty means "not set" (anything goes)."""
     notes: str = ""
+    balance_overrides: Mapping[str, int | float | bool] = field(default_factory=dict)
+    """This program's own balance thresholds (names of :class:`BalanceSettings` fields), which
+    override the coach's defaults, e.g. maintenance mode for one client in season."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -16,6 +16,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
+from planner.balance_settings import override_problems
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
 from planner.program import ClientDetails, Day, Entry, Program, Week
@@ -25,14 +26,16 @@ from planner.program_schema import (
     MODELS,
     PATTERN_HINTS,
     DayV2,
-    DetailsV2,
+    DetailsModel,
     DoseV2,
     EntryV2,
     ExerciseModel,
+    ProgramModel,
     ProgramV1,
     ProgramV2,
     WeekV2,
     upgrade_v1,
+    upgrade_v2,
 )
 from planner.strict_json import JsonProblem, decode_json
 
@@ -100,18 +103,19 @@ def encode_json(value: object) -> bytes:
         return (json.dumps(value, indent=2) + "\n").encode("ascii")
 
 
-def program_document(program: Program) -> ProgramV2:
+def program_document(program: Program) -> ProgramModel:
     details = program.details
-    return ProgramV2(
+    return ProgramModel(
         format=FORMAT_NAME,
         version=CURRENT_VERSION,
-        details=DetailsV2(
+        details=DetailsModel(
             client_name=details.client_name,
             title=details.title,
             coach_name=details.coach_name,
             start_date=details.start_date.isoformat() if details.start_date else None,
             equipment=sorted(details.equipment),
             notes=details.notes,
+            balance=dict(sorted(details.balance_overrides.items())),
         ),
         weeks=[
             WeekV2(
@@ -158,6 +162,9 @@ def _exercise_model(ex: Exercise) -> ExerciseModel:
         cues=list(ex.cues),
         builtin=ex.builtin,
         archived=ex.archived,
+        hip_weight=ex.hip_weight,
+        easier=ex.easier,
+        harder=ex.harder,
     )
 
 
@@ -183,7 +190,9 @@ def parse_document(value: object, *, source: str) -> LoadedProgram:
         model = MODELS[version].model_validate(value)
     except ValidationError as exc:
         raise validation_error(source, exc) from None
-    current = upgrade_v1(model) if isinstance(model, ProgramV1) else model
+    if isinstance(model, ProgramV1):
+        model = upgrade_v1(model)
+    current = upgrade_v2(model) if isinstance(model, ProgramV2) else model
     program = _to_program(current, source)
     return LoadedProgram(program, version, upgraded=version < CURRENT_VERSION)
 
@@ -262,7 +271,7 @@ def _more(count: int) -> str:
     return f" (and {count} more problem{'s' if count > 1 else ''})"
 
 
-def _to_program(doc: ProgramV2, source: str) -> Program:
+def _to_program(doc: ProgramModel, source: str) -> Program:
     """Domain objects from a validated document; the domain's own rules are checked here."""
     exercises: dict[str, Exercise] = {}
     for i, model in enumerate(doc.exercises):
@@ -296,7 +305,7 @@ def _to_program(doc: ProgramV2, source: str) -> Program:
                 entries.append(Entry(entry.exercise_id, dose, entry.id))
             days.append(Day(entries))
         weeks.append(Week(days))
-    return Program(details=_details(doc.details), weeks=weeks, exercises=exercises)
+    return Program(details=_details(doc.details, source), weeks=weeks, exercises=exercises)
 
 
 def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:
@@ -334,12 +343,18 @@ def _exercise(model: ExerciseModel) -> Exercise:
         dose=dose,
         instructions=model.instructions,
         cues=tuple(model.cues),
+        hip_weight=model.hip_weight,
+        easier=model.easier,
+        harder=model.harder,
         builtin=model.builtin,
         archived=model.archived,
     )
 
 
-def _details(model: DetailsV2) -> ClientDetails:
+def _details(model: DetailsModel, source: str) -> ClientDetails:
+    problems = override_problems(model.balance)
+    if problems:
+        raise _problems_error(source, "details.balance", problems)
     start = model.start_date
     return ClientDetails(
         client_name=model.client_name,
@@ -348,6 +363,7 @@ def _details(model: DetailsV2) -> ClientDetails:
         start_date=date.fromisoformat(start) if start is not None else None,
         equipment=frozenset(model.equipment),
         notes=model.notes,
+        balance_overrides=dict(model.balance),
     )
 
 

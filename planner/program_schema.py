@@ -1,4 +1,5 @@
-"""The ``.hipplan`` file as pydantic models: version 2 (current) and version 1 (upgraded on read).
+"""The ``.hipplan`` file as pydantic models: version 3 (current); versions 2 and 1 are upgraded
+on read.
 
 These models are the single description of the file: the loader validates with them, the
 writer dumps through them, and the published JSON Schema is generated from them
@@ -11,6 +12,8 @@ length, …) are checked when the models become domain objects.
 
 Version 1 kept rest and tempo with the exercise only: entries had no ``rest_seconds`` or
 ``tempo`` and the client details had no ``equipment``. :func:`upgrade_v1` fills them in.
+Version 2 had no exercise ``hip_weight``, ``easier`` or ``harder`` and no per-program balance
+thresholds (``details.balance``); :func:`upgrade_v2` gives them their defaults.
 """
 
 from __future__ import annotations
@@ -22,12 +25,19 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
-from planner.exercise import CUE_LIMIT, ID_PATTERN, INSTRUCTIONS_LIMIT, MAX_CUES, NAME_LIMIT
+from planner.exercise import (
+    CUE_LIMIT,
+    HIP_WEIGHT_RANGE,
+    ID_PATTERN,
+    INSTRUCTIONS_LIMIT,
+    MAX_CUES,
+    NAME_LIMIT,
+)
 from planner.program import DAYS_PER_WEEK, MAX_WEEKS
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 FORMAT_NAME: Final = "hip-planner/program"
-CURRENT_VERSION: Final = 2
+CURRENT_VERSION: Final = 3
 ENTRY_ID_LIMIT = 64
 
 
@@ -66,7 +76,7 @@ class FileModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-# -- version 2 (current) -----------------------------------------------------------------------
+# -- version 3 (current); its doses, entries, days and weeks are those of version 2 ------------
 
 
 class DoseV2(FileModel):
@@ -90,10 +100,8 @@ class DoseV2(FileModel):
     notes: str = Field(max_length=TEXT_LIMITS["notes"])
 
 
-class ExerciseModel(FileModel):
-    """An exercise used by the program, embedded so the file stands on its own."""
-
-    model_config = ConfigDict(title="Exercise")
+class ExerciseV2(FileModel):
+    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
 
     id: str = Field(pattern=ID_PATTERN.pattern)
     name: str = Field(description=f"1–{NAME_LIMIT} characters, not counting spaces around it.")
@@ -111,6 +119,26 @@ class ExerciseModel(FileModel):
     )
     builtin: bool = Field(description="Shipped with Hip Planner (false: the coach's own).")
     archived: bool
+
+
+class ExerciseModel(ExerciseV2):
+    """An exercise used by the program, embedded so the file stands on its own."""
+
+    model_config = ConfigDict(title="Exercise")
+
+    hip_weight: float = Field(
+        default=1.0,
+        ge=HIP_WEIGHT_RANGE[0],
+        le=HIP_WEIGHT_RANGE[1],
+        strict=False,  # 1 as well as 1.0
+        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
+    )
+    easier: str | None = Field(
+        default=None, pattern=ID_PATTERN.pattern, description="Id of the easier variant."
+    )
+    harder: str | None = Field(
+        default=None, pattern=ID_PATTERN.pattern, description="Id of the harder variant."
+    )
 
 
 class EntryV2(FileModel):
@@ -136,8 +164,6 @@ class WeekV2(FileModel):
 
 
 class DetailsV2(FileModel):
-    model_config = ConfigDict(title="Client details")
-
     client_name: str
     title: str
     coach_name: str
@@ -148,16 +174,44 @@ class DetailsV2(FileModel):
     notes: str
 
 
-class ProgramV2(FileModel):
-    """A Hip Planner client program (file version 2)."""
+class DetailsModel(DetailsV2):
+    model_config = ConfigDict(title="Client details")
+
+    balance: dict[str, int | float | bool] = Field(
+        default_factory=dict,
+        description="This program's own balance thresholds, overriding the coach's defaults "
+        "(balance.toml); keys as in planner/balance_settings.py, e.g. "
+        '{"maintenance": true}.',
+    )
+
+
+class ProgramModel(FileModel):
+    """A Hip Planner client program (file version 3)."""
 
     model_config = ConfigDict(title="Hip Planner program")
 
     format: Literal["hip-planner/program"]
+    version: Literal[3]
+    details: DetailsModel
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS)
+    exercises: list[ExerciseModel] = Field(description="Every exercise the entries use.")
+
+
+# -- version 2 -----------------------------------------------------------------------------------
+
+
+class ProgramV2(FileModel):
+    format: Literal["hip-planner/program"]
     version: Literal[2]
     details: DetailsV2
     weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS)
-    exercises: list[ExerciseModel] = Field(description="Every exercise the entries use.")
+    exercises: list[ExerciseV2]
+
+
+def upgrade_v2(old: ProgramV2) -> ProgramModel:
+    """Version 2 → 3: the new exercise fields and the program's own thresholds take their
+    defaults (hip weight 1, no variants, no overrides)."""
+    return ProgramModel.model_validate({**old.model_dump(), "version": 3}, strict=False)
 
 
 # -- version 1 -----------------------------------------------------------------------------------
@@ -199,10 +253,14 @@ class ProgramV1(FileModel):
     version: Literal[1]
     details: DetailsV1
     weeks: list[WeekV1] = Field(min_length=1, max_length=MAX_WEEKS)
-    exercises: list[ExerciseModel]
+    exercises: list[ExerciseV2]
 
 
-MODELS: dict[int, type[ProgramV1] | type[ProgramV2]] = {1: ProgramV1, 2: ProgramV2}
+MODELS: dict[int, type[ProgramV1] | type[ProgramV2] | type[ProgramModel]] = {
+    1: ProgramV1,
+    2: ProgramV2,
+    3: ProgramModel,
+}
 
 
 def upgrade_v1(old: ProgramV1) -> ProgramV2:
@@ -231,7 +289,7 @@ def upgrade_v1(old: ProgramV1) -> ProgramV2:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the current version, as published in ``resources/schema``."""
-    schema = ProgramV2.model_json_schema()
+    schema = ProgramModel.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

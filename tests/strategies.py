@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
-from planner.exercise import CUE_LIMIT, MAX_CUES, Exercise
+from planner.exercise import CUE_LIMIT, HIP_WEIGHT_RANGE, MAX_CUES, Exercise
 from planner.program import DAYS_PER_WEEK, ClientDetails, Day, Entry, Program, Week
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
@@ -53,9 +53,23 @@ def _doses(draw: st.DrawFn) -> Dose:
 
 doses = _doses()
 
+
+@st.composite
+def _exercise_and_variants(draw: st.DrawFn) -> dict[str, str | float | None]:
+    """An id, a hip weight and easier/harder variant ids that are not the exercise itself."""
+    own = draw(exercise_ids)
+    variant = st.none() | exercise_ids.filter(lambda v: v != own)
+    return {
+        "id": own,
+        "easier": draw(variant),
+        "harder": draw(variant),
+        "hip_weight": draw(st.sampled_from([1.0, 0.5]) | st.floats(*HIP_WEIGHT_RANGE)),
+    }
+
+
 exercises = st.builds(
-    Exercise,
-    id=exercise_ids,
+    lambda ids, **fields: Exercise(**ids, **fields),
+    _exercise_and_variants(),
     name=visible_words,
     directions=st.lists(st.sampled_from(Direction), min_size=1, max_size=3, unique=True).map(tuple),
     knee=st.sampled_from(Knee),
@@ -81,6 +95,14 @@ details = st.builds(
     start_date=st.none() | st.dates(),
     equipment=st.frozensets(st.sampled_from(Equipment)),
     notes=st.text(max_size=200),
+    balance_overrides=st.fixed_dictionaries(
+        {},
+        optional={
+            "maintenance": st.booleans(),
+            "min_days_per_direction": st.integers(1, 7),
+            "min_weighted_sets": st.floats(0, 100),
+        },
+    ),
 )
 
 

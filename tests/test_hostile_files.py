@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from planner.program import Program
 from planner.program_file import MAX_FILE_BYTES, load_program
 from planner.program_format import ProgramFileError, parse_program, serialize_program
+from planner.program_schema import CURRENT_VERSION
 from tests.factories import make_exercise
 from tests.strategies import fuzz, json_values, programs
 
@@ -147,7 +148,9 @@ def test_nesting_deep_but_parseable(tmp_path: Path) -> None:
 
 
 def test_duplicate_top_level_key(tmp_path: Path) -> None:
-    data = VALID.replace(b'"version": 2,', b'"version": 2,\n  "version": 1,')
+    line = f'"version": {CURRENT_VERSION},'.encode()
+    data = VALID.replace(line, line + b'\n  "version": 1,')
+    assert data != VALID
     refused(write(tmp_path, data), 'has the key "version" twice')
 
 

@@ -6,6 +6,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from tests.strategies import fuzz, programs
 
 DATA = Path(__file__).parent / "data"
 V1_SAMPLE = DATA / "client-v1.hipplan"
+V2_SAMPLE = DATA / "client-v2.hipplan"
 
 
 def sample_program() -> Program:
@@ -79,7 +81,9 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
     text = data.decode("utf-8")
     assert "Zoë Ñúñez" in text  # not \u escapes: readable and diff-friendly
     assert text.endswith("}\n")
-    assert text.startswith('{\n  "format": "hip-planner/program",\n  "version": 2,\n')
+    assert text.startswith(
+        f'{{\n  "format": "hip-planner/program",\n  "version": {CURRENT_VERSION},\n'
+    )
     doc = json.loads(text)
     assert list(doc) == ["format", "version", "details", "weeks", "exercises"]
     assert list(doc["details"]) == [
@@ -89,6 +93,7 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         "start_date",
         "equipment",
         "notes",
+        "balance",
     ]
     assert doc["details"]["start_date"] == "2025-03-31"
     assert doc["details"]["equipment"] == ["dumbbell", "mini_band"]
@@ -106,6 +111,9 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         "cues",
         "builtin",
         "archived",
+        "hip_weight",
+        "easier",
+        "harder",
     ]
     assert len(doc["weeks"]) == 2
     assert all(len(week["days"]) == 7 for week in doc["weeks"])
@@ -216,14 +224,14 @@ def test_several_problems_are_counted_in_the_one_line() -> None:
 
 def test_a_newer_version_is_refused_naming_the_version_needed() -> None:
     doc = document(sample_program())
-    doc["version"] = 3
+    doc["version"] = CURRENT_VERSION + 1
     doc["something_new"] = {"from": "the future"}
     with pytest.raises(NewerVersionError) as caught:
         parse_value(doc)
-    assert caught.value.version == 3
+    assert caught.value.version == CURRENT_VERSION + 1
     assert str(caught.value) == (
-        "client.hipplan was saved by a newer Hip Planner (file version 3); this version reads "
-        "up to 2. Update Hip Planner to open it."
+        f"client.hipplan was saved by a newer Hip Planner (file version {CURRENT_VERSION + 1}); "
+        f"this version reads up to {CURRENT_VERSION}. Update Hip Planner to open it."
     )
 
 
@@ -300,3 +308,55 @@ def test_a_value_of_the_wrong_form_says_what_form(
     node[path[-1]] = value
     with pytest.raises(ProgramFileError, match=re.escape(expected)):
         parse_value(doc)
+
+
+def test_a_version_2_file_is_upgraded_in_memory() -> None:
+    loaded = load_program(V2_SAMPLE)
+    assert (loaded.file_version, loaded.upgraded) == (2, True)
+    program = loaded.program
+    assert program.details.client_name == "Ana Sousa"
+    assert program.details.balance_overrides == {}  # version 2 had no thresholds of its own
+    for exercise in program.exercises.values():  # nor hip weights or variants
+        assert (exercise.hip_weight, exercise.easier, exercise.harder) == (1.0, None, None)
+    assert json.loads(serialize_program(program))["version"] == CURRENT_VERSION
+
+
+def test_a_version_2_file_may_not_hold_version_3_keys() -> None:
+    doc = json.loads(V2_SAMPLE.read_bytes())
+    doc["exercises"][0]["hip_weight"] = 0.5
+    with pytest.raises(ProgramFileError, match=r"exercises\[0\]\.hip_weight"):
+        parse_value(doc)
+
+
+def test_hip_weight_variants_and_thresholds_are_kept() -> None:
+    program = sample_program()
+    bridge = program.exercises["glute-bridge"]
+    program.exercises["glute-bridge"] = replace(
+        bridge, hip_weight=0.5, easier="short-bridge", harder="single-leg-bridge"
+    )
+    program.set_details(
+        replace(program.details, balance_overrides={"maintenance": True, "rotation_high": 2.5})
+    )
+    doc = document(program)
+    assert doc["details"]["balance"] == {"maintenance": True, "rotation_high": 2.5}
+    assert parse_value(doc) == program
+
+
+@pytest.mark.parametrize(
+    ("balance", "place", "problem"),
+    [
+        ({"colour": 1}, "colour", "is not a balance threshold"),
+        ({"maintenance": 1}, "maintenance", "must be on or off"),
+        ({"min_days_per_direction": 9}, "min_days_per_direction", "must be between 1 and 7"),
+        ({"rotation_low": 4.0}, "rotation_low", "the lower limit (4) is above the upper"),
+    ],
+)
+def test_impossible_thresholds_are_refused_at_their_place(
+    balance: dict[str, object], place: str, problem: str
+) -> None:
+    doc = document(sample_program())
+    doc["details"]["balance"] = balance
+    with pytest.raises(ProgramFileError) as caught:
+        parse_value(doc)
+    assert f"details.balance.{place}" in str(caught.value)
+    assert problem in str(caught.value)

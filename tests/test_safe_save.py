@@ -24,6 +24,7 @@ from planner.program_file import (
     remove_stale_temp_files,
     save_program,
 )
+from planner.program_schema import CURRENT_VERSION
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
 
@@ -121,7 +122,7 @@ def test_saving_an_upgraded_file_keeps_the_original_with_its_version(tmp_path: P
     save_program(loaded.program, path, keep_backup=False)
     assert (tmp_path / "client.v1.hipplan.bak").read_bytes() == V1_SAMPLE.read_bytes()
     again = load_program(path)
-    assert (again.file_version, again.upgraded) == (2, False)
+    assert (again.file_version, again.upgraded) == (CURRENT_VERSION, False)
     assert again.program == loaded.program
     save_program(again.program, path)  # now an ordinary backup; the version 1 one stays
     assert sorted(os.listdir(tmp_path)) == [

@@ -207,6 +207,10 @@ class ExerciseForm(QDialog):
             cues=tuple(
                 line.strip() for line in self.cues.toPlainText().splitlines() if line.strip()
             ),
+            # Not on the form: kept from the exercise it starts from.
+            hip_weight=self.original.hip_weight if self.original else 1.0,
+            easier=self.original.easier if self.original else None,
+            harder=self.original.harder if self.original else None,
             builtin=False,
             archived=False,
         )
