@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
 from planner.exercise import Exercise
 
 NO_DISPLAY = (
@@ -67,16 +67,20 @@ def missing_x11_library() -> str | None:
 def catalog_exercises() -> list[Exercise]:
     """The catalog for the command line: built-in and own exercises from the database.
 
-    What opening the database had to repair is said on stderr; a database that cannot be used
-    at all becomes one clear line and exit code 2.
+    What opening the database had to repair is said on stderr. A database that cannot be used
+    at all (written by a newer Hip Planner, a read-only folder) is said in one line, and the
+    built-in exercises are listed, as the window then shows them.
     """
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
+    from planner.catalog_file import load_catalog_dir
+    from resources import resource_path
 
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        raise UsageError(f"hip-planner: {exc}") from None
+        print(f"hip-planner: {exc} Listing the built-in exercises only.", file=sys.stderr)
+        return load_catalog_dir(resource_path("catalog"))
     with database:
         for note in report.messages():
             print(f"hip-planner: {note}", file=sys.stderr)
