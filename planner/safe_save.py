@@ -130,6 +130,12 @@ def _copy_permissions(source: Path, target: Path) -> None:
 
 
 def _keep_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` hold what ``path`` holds now (a hard link, or a copy).
+
+    If ``backup`` already is a hard link of ``path`` (a save killed before its final swap, or
+    two savers at once), ``os.replace`` onto it does nothing and would leave the temporary name
+    behind: so the temporary name is always removed at the end.
+    """
     temp = temp_path_for(backup)
     try:
         try:
@@ -139,9 +145,8 @@ def _keep_backup(path: Path, backup: Path) -> None:
         except OSError:  # no hard links on this drive (FAT, some network shares): copy
             _write_new_file(temp, path.read_bytes())
         os.replace(temp, backup)
-    except OSError:
+    finally:
         _remove_quietly(temp)
-        raise
 
 
 def _remove_quietly(path: Path) -> None:
