@@ -32,9 +32,29 @@ class ProgramSaveError(Exception):
         super().__init__(f"Could not save {path.name}: {reason}")
 
 
-def write_atomically(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+class ReadOnlyFileError(ProgramSaveError):
+    """The file to replace is read-only; it is replaced only when the caller says so."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"{path.name} is read-only. Use Save As to save it elsewhere, or make the file "
+            "writable first.",
+        )
+
+
+def write_atomically(
+    path: Path, data: bytes, *, backup: Path | None = None, overwrite_read_only: bool = False
+) -> None:
     """Make ``path`` hold exactly ``data``; if ``backup`` is given, the previous file (if any)
-    becomes ``backup``. Raises :class:`ProgramSaveError` with ``path`` left as it was."""
+    becomes ``backup``. Raises :class:`ProgramSaveError` with ``path`` left as it was.
+
+    A read-only ``path`` raises :class:`ReadOnlyFileError` unless ``overwrite_read_only``: the
+    swap itself would succeed in a writable folder, silently ignoring the file's permissions.
+    The new file keeps the old one's permissions, so it stays read-only.
+    """
+    if not overwrite_read_only and is_read_only(path):
+        raise ReadOnlyFileError(path)
     temp = temp_path_for(path)
     try:
         _write_new_file(temp, data, mode_of=path)
@@ -45,6 +65,16 @@ def write_atomically(path: Path, data: bytes, *, backup: Path | None = None) -> 
         _remove_quietly(temp)
         raise ProgramSaveError(path, save_failure_reason(exc)) from exc
     _sync_folder(path.parent)
+
+
+def is_read_only(path: Path) -> bool:
+    """True for an existing file whose permissions forbid writing it: no write bit at all
+    (which root ignores), or not writable by this user."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there yet (or unreachable: the save itself will say why)
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
 
 
 def temp_path_for(path: Path) -> Path:

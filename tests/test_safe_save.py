@@ -19,6 +19,7 @@ from planner import safe_save
 from planner.program import Program
 from planner.program_file import (
     ProgramSaveError,
+    ReadOnlyFileError,
     load_program,
     read_program,
     remove_stale_temp_files,
@@ -286,3 +287,36 @@ def test_fresh_temporary_files_can_be_spared(tmp_path: Path) -> None:
 
 def test_cleaning_a_missing_folder_does_nothing(tmp_path: Path) -> None:
     assert remove_stale_temp_files(tmp_path / "gone") == []
+
+
+def make_read_only(path: Path) -> None:
+    path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_read_only_file_is_not_replaced_unless_the_caller_says_so(saved: Path) -> None:
+    make_read_only(saved)
+    before = saved.read_bytes()
+    with pytest.raises(ReadOnlyFileError) as refused:
+        save_program(NEW, saved)
+    assert "client.hipplan is read-only" in str(refused.value)
+    assert saved.read_bytes() == before
+    assert sorted(os.listdir(saved.parent)) == ["client.hipplan"]
+
+    save_program(NEW, saved, overwrite_read_only=True)
+    assert read_program(saved) == NEW
+    assert stat.S_IMODE(saved.stat().st_mode) & 0o222 == 0  # it stays read-only
+    assert saved.with_name("client.hipplan.bak").read_bytes() == before
+
+
+def test_a_file_the_coach_may_not_write_counts_as_read_only(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Owned by someone else (mode 0644, not ours): the folder allows the swap, the file not."""
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **k: mode != os.W_OK and real_access(p, mode, **k)
+    )
+    with pytest.raises(ReadOnlyFileError):
+        save_program(NEW, saved)
+    assert read_program(saved) == OLD
