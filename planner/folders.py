@@ -51,6 +51,17 @@ def database_path() -> Path:
     return data_dir() / "catalog.sqlite3"
 
 
+def remove_stale_temp_files_at_start() -> None:
+    """Remove what saves killed in Hip Planner's own folders left (recovery copies, settings).
+
+    Program folders are tidied when a program there is opened or saved.
+    """
+    from planner.safe_save import remove_stale_temp_files
+
+    for folder in (_base("data"), _base("data") / "recovery", _base("config")):
+        remove_stale_temp_files(folder)
+
+
 def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 
 SUFFIX = ".recovery"
 FORMAT_NAME = "hip-planner/recovery"
-STALE_TEMP_SECONDS = 60.0
-"""A recovery temp file older than this belongs to no running save."""
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -91,7 +89,7 @@ def list_recoveries() -> list[Recovery]:
     """Every readable recovery copy, newest first. Unreadable ones are logged and skipped;
     temporary files of interrupted autosaves are removed."""
     folder = recovery_dir()
-    remove_stale_temp_files(folder, older_than=STALE_TEMP_SECONDS)
+    remove_stale_temp_files(folder)
     found: list[Recovery] = []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:

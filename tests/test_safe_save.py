@@ -22,7 +22,6 @@ from planner.program_file import (
     ReadOnlyFileError,
     load_program,
     read_program,
-    remove_stale_temp_files,
     save_program,
 )
 from planner.taxonomy import Direction
@@ -262,31 +261,6 @@ def test_a_program_that_could_not_be_read_back_is_not_written(saved: Path) -> No
     with pytest.raises(ProgramSaveError, match="This is a bug in Hip Planner"):
         save_program(broken, saved)
     assert saved.read_bytes() == before
-
-
-def test_stale_temporary_files_are_removed(tmp_path: Path) -> None:
-    stale = [
-        tmp_path / ".client.hipplan.tmp-0123456789abcdef",
-        tmp_path / ".client.hipplan.bak.tmp-fedcba9876543210",
-    ]
-    kept = ["client.hipplan", "notes.tmp-1", ".hidden", ".x.tmp-NOTHEX0123456789"]
-    for path in stale:
-        path.write_bytes(b"half a program")
-    for name in kept:
-        (tmp_path / name).write_bytes(b"mine")
-    assert sorted(remove_stale_temp_files(tmp_path)) == sorted(stale)
-    assert sorted(os.listdir(tmp_path)) == sorted(kept)
-
-
-def test_fresh_temporary_files_can_be_spared(tmp_path: Path) -> None:
-    fresh = tmp_path / ".client.hipplan.tmp-0123456789abcdef"
-    fresh.write_bytes(b"being written")
-    assert remove_stale_temp_files(tmp_path, older_than=60) == []
-    assert fresh.exists()
-
-
-def test_cleaning_a_missing_folder_does_nothing(tmp_path: Path) -> None:
-    assert remove_stale_temp_files(tmp_path / "gone") == []
 
 
 def make_read_only(path: Path) -> None:

@@ -172,7 +172,7 @@ class FileController(QObject):
 
     def open_path(self, path: Path, *, ask_first: bool = True) -> bool:
         """Open a program file in this window. A bad file is reported and changes nothing."""
-        from planner.program_file import ProgramFileError, load_program
+        from planner.program_file import ProgramFileError, load_program, remove_stale_temp_files
 
         if ask_first and not self.maybe_save():
             return False
@@ -200,7 +200,7 @@ class FileController(QObject):
                 f"{exc}\n\nThe program you have open is unchanged.",
             )
             return False
-        self._remove_temp_files(path.parent)
+        remove_stale_temp_files(path.parent)
         document = Document(loaded.program, path)
         self._replace_document(document, lock)
         if loaded.upgraded:
@@ -386,12 +386,3 @@ class FileController(QObject):
         details = self.document.program.details
         text = details.client_name or details.title or "program"
         return "".join(c if c.isalnum() or c in " -_" else "-" for c in text).strip() or "program"
-
-    @staticmethod
-    def _remove_temp_files(folder: Path) -> None:
-        from planner.program_file import remove_stale_temp_files
-
-        try:
-            remove_stale_temp_files(folder, older_than=60)
-        except OSError as exc:
-            log.info("could not tidy %s: %s", folder, exc)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
 from planner.exercise import Exercise
+from planner.folders import remove_stale_temp_files_at_start
 
 NO_DISPLAY = (
     "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
@@ -89,6 +90,7 @@ def catalog_exercises() -> list[Exercise]:
 
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
+    remove_stale_temp_files_at_start()
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
         return run_command(argv, load_catalog=catalog_exercises)
     files = [Path(a) for a in argv]
