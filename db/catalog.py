@@ -132,7 +132,10 @@ class CatalogDatabase:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CatalogOpenError(f"The folder {path.parent} cannot be created ({exc}).") from exc
+            raise CatalogOpenError(
+                f"Hip Planner cannot make the folder {path.parent} ({exc.strerror or exc}), "
+                "so the catalog database cannot be kept there."
+            ) from exc
         verdict = examine(path, busy_timeout_ms)
         moved_to = move_aside(path, stamp) if not verdict.usable else None
         engine = make_engine(path, busy_timeout_ms)

@@ -29,7 +29,7 @@ from planner.program_format import (
     validation_error,
 )
 from planner.program_schema import FileModel
-from planner.safe_save import remove_stale_temp_files, write_atomically
+from planner.safe_save import ProgramSaveError, remove_stale_temp_files, write_atomically
 from planner.strict_json import JsonProblem, decode_json
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,12 @@ def write_recovery(doc_key: str, program: Program, original_path: Path | None, t
     Raises :class:`planner.safe_save.ProgramSaveError` if it cannot be written.
     """
     path = recovery_path(doc_key)
+    if not path.parent.is_dir():
+        raise ProgramSaveError(
+            path,
+            f"Hip Planner cannot make its recovery folder {path.parent}. Save the program to "
+            "keep your changes.",
+        )
     document = {
         "format": FORMAT_NAME,
         "version": 1,

@@ -321,7 +321,10 @@ class FileController(QObject):
 
     def offer_recoveries(self) -> list[Recovery]:
         """At start: offer each autosaved, unsaved program back; returns the ones restored."""
-        if not any(recovery_dir().iterdir()):
+        try:
+            if not any(recovery_dir().iterdir()):
+                return []
+        except OSError:  # no recovery folder, and it cannot be made: nothing to offer
             return []
         from planner.recovery import discard_recovery, list_recoveries
 

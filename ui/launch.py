@@ -69,19 +69,20 @@ def catalog_exercises() -> list[Exercise]:
     """The catalog for the command line: built-in and own exercises from the database.
 
     What opening the database had to repair is said on stderr. A database that cannot be used
-    at all (written by a newer Hip Planner, a read-only folder) is said in one line, and the
-    built-in exercises are listed, as the window then shows them.
+    (written by a newer Hip Planner, in a read-only folder) is said in one line, and what can
+    still be read is listed, as the window then shows it.
     """
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
-    from planner.catalog_file import load_catalog_dir
-    from resources import resource_path
+    from db.quick_read import catalog_without_database
+    from planner.folders import database_path
 
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        print(f"hip-planner: {exc} Listing the built-in exercises only.", file=sys.stderr)
-        return load_catalog_dir(resource_path("catalog"))
+        exercises, shown = catalog_without_database(database_path())
+        print(f"hip-planner: {exc} Listing {shown}.", file=sys.stderr)
+        return exercises
     with database:
         for note in report.messages():
             print(f"hip-planner: {note}", file=sys.stderr)
