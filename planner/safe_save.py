@@ -48,9 +48,7 @@ class ReadOnlyFileError(ProgramSaveError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            path,
-            f"{path.name} is read-only. Use Save As to save it elsewhere, or make the file "
-            "writable first.",
+            path, "the file is read-only. Save it under another name, or make it writable first."
         )
 
 
@@ -131,8 +129,8 @@ def remove_stale_temp_files(folder: Path, *, older_than: float = STALE_TEMP_SECO
 def _writer_is_gone(name: re.Match[str]) -> bool:
     """True when the temporary name says it was written here by a process that has ended."""
     host, pid = name.group("host", "pid")
-    if host != host_tag() or pid is None:
-        return False  # another computer's, or an older name: only its age tells
+    if host != host_tag() or pid is None or not 0 < int(pid) < 2**31:
+        return False  # another computer's, an older name or no real process: age tells
     import psutil
 
     return int(pid) != os.getpid() and not psutil.pid_exists(int(pid))

@@ -98,6 +98,17 @@ def test_the_next_save_removes_what_a_killed_save_left(tmp_path: Path) -> None:
     assert running.exists()  # another running process may still be writing it
 
 
+def test_a_name_with_no_possible_process_is_judged_by_its_age(tmp_path: Path) -> None:
+    odd = [tmp_path / temp_name("a.hipplan", host_tag(), pid, 1) for pid in (0, 2**31, 10**10 - 1)]
+    for path in odd:
+        path.write_bytes(b"?")
+    save_program(OLD, tmp_path / "a.hipplan")  # the tidy before the save does not stumble
+    assert all(path.exists() for path in odd)
+    for path in odd:
+        age(path, STALE_TEMP_SECONDS + 10)
+    assert sorted(remove_stale_temp_files(tmp_path)) == sorted(odd)
+
+
 def test_a_save_names_its_temporary_file_after_this_process(tmp_path: Path) -> None:
     temp = temp_path_for(tmp_path / "client.hipplan")
     assert temp.name.startswith(f".client.hipplan.tmp-{host_tag()}-{os.getpid()}-")
