@@ -4,11 +4,23 @@ the file (a kill between the backup and the swap, or two savers at once)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 from planner.program_file import read_program, save_program
 from tests.test_safe_save import NEW, OLD
+
+ROOT = Path(__file__).resolve().parents[1]
+SAVER = """
+import sys
+from pathlib import Path
+from planner.program_file import save_program
+from tests.test_safe_save import NEW, OLD
+for _ in range(100):
+    save_program(NEW if sys.argv[2] == "new" else OLD, Path(sys.argv[1]))
+"""
 
 
 def temp_files(folder: Path) -> list[str]:
@@ -54,3 +66,17 @@ def test_two_savers_at_once_leave_no_temporary_files(tmp_path: Path) -> None:
     assert temp_files(tmp_path) == []
     assert read_program(path) in (OLD, NEW)
     assert read_program(path.with_name("client.hipplan.bak")) in (OLD, NEW)
+
+
+def test_two_saving_processes_leave_no_temporary_files(tmp_path: Path) -> None:
+    """Each one tidies the folder before saving, and never takes the other's running save."""
+    path = tmp_path / "client.hipplan"
+    save_program(OLD, path)
+    savers = [
+        subprocess.Popen([sys.executable, "-c", SAVER, str(path), which], cwd=ROOT)
+        for which in ("old", "new")
+    ]
+    assert [saver.wait(timeout=120) for saver in savers] == [0, 0]
+    assert temp_files(tmp_path) == []
+    exercises = {frozenset(p.exercises) for p in (OLD, NEW)}  # entry ids differ per process
+    assert frozenset(read_program(path).exercises) in exercises
