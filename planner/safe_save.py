@@ -1,7 +1,7 @@
 """Write a file all or nothing, so a crash, a full disk or a pulled drive never leaves it half
 written.
 
-The new contents go to a temporary file in the same folder (``.client.hipplan.tmp-<random>``),
+The new contents go to a temporary file in the same folder (see below for its name),
 every write is checked, the file is flushed to the disk, the previous version is kept as a
 backup if asked (a hard link, or a copy where links are not supported), and only then does
 ``os.replace`` swap it in — atomically. Until that moment the old file is untouched.
