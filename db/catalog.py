@@ -38,6 +38,7 @@ from db.naming import Names, own_id
 from db.recovery import examine, move_aside
 from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name_key
 from db.seed import sync_builtins
+from db.version_stamp import stamp_file
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.folders import database_path
@@ -131,13 +132,17 @@ class CatalogDatabase:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CatalogOpenError(f"The folder {path.parent} cannot be created ({exc}).") from exc
+            raise CatalogOpenError(
+                f"Hip Planner cannot make the folder {path.parent} ({exc.strerror or exc}), "
+                "so the catalog database cannot be kept there."
+            ) from exc
         verdict = examine(path, busy_timeout_ms)
         moved_to = move_aside(path, stamp) if not verdict.usable else None
         engine = make_engine(path, busy_timeout_ms)
         try:
             migration = migrate(engine, path, stamp)
             sync = sync_builtins(engine, shipped, utc_now())
+            stamp_file(engine)
         except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
             raise CatalogOpenError(storage_message(exc, path)) from exc

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from db.revisions import HEAD_REVISION
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
+from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
+from resources import resource_path
 
 
 def read_exercises_quickly(path: Path) -> list[Exercise] | None:
@@ -33,3 +35,12 @@ def read_exercises_quickly(path: Path) -> list[Exercise] | None:
     except (sqlite3.Error, ValueError):
         return None
     return sorted(exercises, key=lambda ex: (name_key(ex.name), ex.id))
+
+
+def catalog_without_database(path: Path) -> tuple[list[Exercise], str]:
+    """The exercises to show when the database cannot be opened for use, and how to say so:
+    the file's exercises as they are (it may only be read), else the built-in ones."""
+    found = read_exercises_quickly(path)
+    if found is not None:
+        return found, "the catalog as it is, read-only"
+    return load_catalog_dir(resource_path("catalog")), "the built-in exercises only"

@@ -14,6 +14,8 @@ from db.engine import make_engine
 from db.errors import CatalogOpenError, is_corruption, storage_message
 from db.migrate import VERSION_TABLE, current_revision, free_path, known_revisions
 from db.models import Base
+from db.revisions import HEAD_REVISION
+from db.version_stamp import read_stamp, stamp_text
 
 OUR_TABLES = frozenset(Base.metadata.tables) | {VERSION_TABLE}
 """Every table any revision of the schema has had (keep dropped tables listed here)."""
@@ -31,7 +33,7 @@ class Verdict:
 
 
 def examine(path: Path, busy_timeout_ms: int) -> Verdict:
-    """Check the file at ``path``: readable, intact, and holding our tables only.
+    """Check the file at ``path``: readable, intact, of a schema we know, holding our tables.
 
     Only reads, so a file that turns out damaged is moved aside exactly as it was found.
     Raises :class:`CatalogOpenError` for problems that moving the file would not solve or
@@ -64,11 +66,14 @@ def examine(path: Path, busy_timeout_ms: int) -> Verdict:
             tables = {name for name in tables if not name.startswith("sqlite_")}
             if not tables:
                 return Verdict(usable=True)
+            revision = current_revision(connection) if VERSION_TABLE in tables else None
+            if revision is not None and revision not in known_revisions():
+                # Checked before the tables: a newer schema may well have more of them.
+                raise CatalogOpenError(_newer_message(path, revision, read_stamp(connection)))
             foreign = sorted(tables - OUR_TABLES)
             if foreign or VERSION_TABLE not in tables:
                 shown = ", ".join(foreign or sorted(tables))
                 return Verdict(False, problem=f"it holds tables Hip Planner does not use ({shown})")
-            revision = current_revision(connection)
     except DBAPIError as exc:
         if is_corruption(exc):
             return Verdict(False, problem=f"it is not a readable database ({exc.orig})")
@@ -77,14 +82,20 @@ def examine(path: Path, busy_timeout_ms: int) -> Verdict:
         engine.dispose()
     if revision is None:
         return Verdict(False, problem="it has no schema version")
-    if revision not in known_revisions():
-        raise CatalogOpenError(
-            f"The catalog database {path} was written by a newer Hip Planner (schema "
-            f"{revision}); install that version again, or move the file away to start afresh."
-        )
     if not OUR_TABLES - {VERSION_TABLE} <= tables:
         return Verdict(False, problem="its exercise table is missing")
     return Verdict(usable=True, revision=revision)
+
+
+def _newer_message(path: Path, revision: str, stamp: int) -> str:
+    """Refuse a file of an unknown (newer) schema, naming the Hip Planner it needs if known."""
+    version = stamp_text(stamp)
+    needed = f"Hip Planner {version} or newer" if version else "the newer Hip Planner"
+    return (
+        f"The catalog database {path} was written by a newer Hip Planner (catalog schema "
+        f"{revision}; this Hip Planner reads up to schema {HEAD_REVISION}). Install {needed} "
+        "to use it and the exercises you made in it; the file was left as it was."
+    )
 
 
 def move_aside(path: Path, now: datetime) -> Path:

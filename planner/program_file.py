@@ -23,7 +23,12 @@ from planner.program_format import (
     serialize_program,
 )
 from planner.program_schema import CURRENT_VERSION, FORMAT_NAME
-from planner.safe_save import ProgramSaveError, remove_stale_temp_files, write_atomically
+from planner.safe_save import (
+    ProgramSaveError,
+    ReadOnlyFileError,
+    remove_stale_temp_files,
+    write_atomically,
+)
 
 __all__ = [
     "EXTENSION",
@@ -32,6 +37,7 @@ __all__ = [
     "NewerVersionError",
     "ProgramFileError",
     "ProgramSaveError",
+    "ReadOnlyFileError",
     "backup_path",
     "load_program",
     "parse_program",
@@ -59,12 +65,19 @@ def read_program(path: PathLike) -> Program:
     return load_program(path).program
 
 
-def save_program(program: Program, path: PathLike, *, keep_backup: bool = True) -> None:
+def save_program(
+    program: Program,
+    path: PathLike,
+    *,
+    keep_backup: bool = True,
+    overwrite_read_only: bool = False,
+) -> None:
     """Write ``program`` to ``path`` in the current version, all or nothing.
 
     With ``keep_backup`` the previous file becomes ``<name>.bak``. A previous file of an older
     version is always kept, as ``<name>.v<version>.hipplan.bak``, since older Hip Planners
-    cannot open the new one. Raises :class:`ProgramSaveError`.
+    cannot open the new one. Raises :class:`ProgramSaveError`; :class:`ReadOnlyFileError` when
+    ``path`` is read-only, unless ``overwrite_read_only``.
     """
     target = Path(path)
     data = _checked_bytes(program, target)
@@ -73,7 +86,7 @@ def save_program(program: Program, path: PathLike, *, keep_backup: bool = True) 
         backup: Path | None = backup_path(target, old_version)
     else:
         backup = backup_path(target) if keep_backup else None
-    write_atomically(target, data, backup=backup)
+    write_atomically(target, data, backup=backup, overwrite_read_only=overwrite_read_only)
 
 
 def backup_path(path: Path, version: int | None = None) -> Path:

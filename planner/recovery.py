@@ -29,15 +29,13 @@ from planner.program_format import (
     validation_error,
 )
 from planner.program_schema import FileModel
-from planner.safe_save import remove_stale_temp_files, write_atomically
+from planner.safe_save import ProgramSaveError, remove_stale_temp_files, write_atomically
 from planner.strict_json import JsonProblem, decode_json
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".recovery"
 FORMAT_NAME = "hip-planner/recovery"
-STALE_TEMP_SECONDS = 60.0
-"""A recovery temp file older than this belongs to no running save."""
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -74,6 +72,12 @@ def write_recovery(doc_key: str, program: Program, original_path: Path | None, t
     Raises :class:`planner.safe_save.ProgramSaveError` if it cannot be written.
     """
     path = recovery_path(doc_key)
+    if not path.parent.is_dir():
+        raise ProgramSaveError(
+            path,
+            f"Hip Planner cannot make its recovery folder {path.parent}. Save the program to "
+            "keep your changes.",
+        )
     document = {
         "format": FORMAT_NAME,
         "version": 1,
@@ -91,7 +95,7 @@ def list_recoveries() -> list[Recovery]:
     """Every readable recovery copy, newest first. Unreadable ones are logged and skipped;
     temporary files of interrupted autosaves are removed."""
     folder = recovery_dir()
-    remove_stale_temp_files(folder, older_than=STALE_TEMP_SECONDS)
+    remove_stale_temp_files(folder)
     found: list[Recovery] = []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:

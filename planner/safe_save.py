@@ -1,26 +1,37 @@
 """Write a file all or nothing, so a crash, a full disk or a pulled drive never leaves it half
 written.
 
-The new contents go to a temporary file in the same folder (``.client.hipplan.tmp-<random>``),
+The new contents go to a temporary file in the same folder (see below for its name),
 every write is checked, the file is flushed to the disk, the previous version is kept as a
 backup if asked (a hard link, or a copy where links are not supported), and only then does
-``os.replace`` swap it in — atomically. Until that moment the old file is untouched. Temporary
-files left by a crash are removed by :func:`remove_stale_temp_files` at the next start.
+``os.replace`` swap it in — atomically. Until that moment the old file is untouched.
+
+A temporary file's name says which computer and process wrote it
+(``.client.hipplan.tmp-<host>-<pid>-<random>``). One that a killed save left behind is removed
+by :func:`remove_stale_temp_files` before every save in its folder and at start-up.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import secrets
+import socket
 import stat
 import time
+from functools import cache
 from pathlib import Path
 
 TEMP_MARK = ".tmp-"
-_TEMP_NAME = re.compile(r"^\..+\.tmp-[0-9a-f]{16}$")
+STALE_TEMP_SECONDS = 60.0
+"""A temporary file not written for this long belongs to no running save, whoever made it."""
+_TEMP_NAME = re.compile(
+    r"^\..+\.tmp-(?:(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}|[0-9a-f]{16})$"
+)
+"""This version's temporary names, and the older ``tmp-<16 hex>`` ones (no host, no pid)."""
 
 
 class ProgramSaveError(Exception):
@@ -32,9 +43,28 @@ class ProgramSaveError(Exception):
         super().__init__(f"Could not save {path.name}: {reason}")
 
 
-def write_atomically(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+class ReadOnlyFileError(ProgramSaveError):
+    """The file to replace is read-only; it is replaced only when the caller says so."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, "the file is read-only. Save it under another name, or make it writable first."
+        )
+
+
+def write_atomically(
+    path: Path, data: bytes, *, backup: Path | None = None, overwrite_read_only: bool = False
+) -> None:
     """Make ``path`` hold exactly ``data``; if ``backup`` is given, the previous file (if any)
-    becomes ``backup``. Raises :class:`ProgramSaveError` with ``path`` left as it was."""
+    becomes ``backup``. Raises :class:`ProgramSaveError` with ``path`` left as it was.
+
+    A read-only ``path`` raises :class:`ReadOnlyFileError` unless ``overwrite_read_only``: the
+    swap itself would succeed in a writable folder, silently ignoring the file's permissions.
+    The new file keeps the old one's permissions, so it stays read-only.
+    """
+    if not overwrite_read_only and is_read_only(path):
+        raise ReadOnlyFileError(path)
+    remove_stale_temp_files(path.parent)
     temp = temp_path_for(path)
     try:
         _write_new_file(temp, data, mode_of=path)
@@ -47,31 +77,63 @@ def write_atomically(path: Path, data: bytes, *, backup: Path | None = None) -> 
     _sync_folder(path.parent)
 
 
+def is_read_only(path: Path) -> bool:
+    """True for an existing file whose permissions forbid writing it: no write bit at all
+    (which root ignores), or not writable by this user."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there yet (or unreachable: the save itself will say why)
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
 def temp_path_for(path: Path) -> Path:
-    """A hidden, recognisable name next to ``path`` that no other save will pick."""
-    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(8)}")
+    """A hidden, recognisable name next to ``path`` that no other save will pick, naming this
+    computer and process so that a later start can tell a dead save's file from a live one."""
+    tag = f"{host_tag()}-{os.getpid()}-{secrets.token_hex(4)}"
+    return path.with_name(f".{path.name}{TEMP_MARK}{tag}")
 
 
-def remove_stale_temp_files(folder: Path, *, older_than: float = 0.0) -> list[Path]:
-    """Delete the temporary files an interrupted save left in ``folder``; returns them.
+@cache
+def host_tag() -> str:
+    """This computer, as 8 hex digits (a shared network folder may hold other computers' files)."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
-    ``older_than`` (seconds) spares files a save running right now may still be writing.
+
+def remove_stale_temp_files(folder: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete the temporary files interrupted saves left in ``folder``; returns them.
+
+    A temporary file is left over when the process named in it no longer runs on this
+    computer, or, whoever wrote it, when it was not written for ``older_than`` seconds (longer
+    than any save takes). A running save's file is never taken: its process runs, and it is
+    being written right now.
     """
     removed: list[Path] = []
     try:
-        candidates = [p for p in folder.iterdir() if _TEMP_NAME.match(p.name)]
+        candidates = [(p, m) for p in folder.iterdir() if (m := _TEMP_NAME.match(p.name))]
     except OSError:
         return removed
     now = time.time()
-    for path in candidates:
+    for path, name in candidates:
         try:
-            if now - path.lstat().st_mtime < older_than:
+            age = now - path.lstat().st_mtime
+            if age < older_than and not _writer_is_gone(name):
                 continue
             path.unlink()
         except OSError:
             continue
         removed.append(path)
     return removed
+
+
+def _writer_is_gone(name: re.Match[str]) -> bool:
+    """True when the temporary name says it was written here by a process that has ended."""
+    host, pid = name.group("host", "pid")
+    if host != host_tag() or pid is None or not 0 < int(pid) < 2**31:
+        return False  # another computer's, an older name or no real process: age tells
+    import psutil
+
+    return int(pid) != os.getpid() and not psutil.pid_exists(int(pid))
 
 
 def save_failure_reason(exc: OSError) -> str:
@@ -130,6 +192,12 @@ def _copy_permissions(source: Path, target: Path) -> None:
 
 
 def _keep_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` hold what ``path`` holds now (a hard link, or a copy).
+
+    If ``backup`` already is a hard link of ``path`` (a save killed before its final swap, or
+    two savers at once), ``os.replace`` onto it does nothing and would leave the temporary name
+    behind: so the temporary name is always removed at the end.
+    """
     temp = temp_path_for(backup)
     try:
         try:
@@ -139,9 +207,8 @@ def _keep_backup(path: Path, backup: Path) -> None:
         except OSError:  # no hard links on this drive (FAT, some network shares): copy
             _write_new_file(temp, path.read_bytes())
         os.replace(temp, backup)
-    except OSError:
+    finally:
         _remove_quietly(temp)
-        raise
 
 
 def _remove_quietly(path: Path) -> None:

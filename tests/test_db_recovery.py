@@ -122,18 +122,6 @@ def test_an_empty_file_is_simply_filled(tmp_path: Path) -> None:
     assert report.moved_aside_to is None
 
 
-def test_a_database_from_a_newer_hip_planner_is_refused_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite3"
-    CatalogDatabase.open(path, builtins=shipped_v1())[0].close()
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0099'")
-    connection.close()
-
-    with pytest.raises(CatalogOpenError, match="newer Hip Planner"):
-        CatalogDatabase.open(path, builtins=shipped_v1())
-    assert sorted(p.name for p in tmp_path.iterdir() if "corrupt" in p.name) == []
-
-
 def test_a_busy_database_is_reported_not_moved(tmp_path: Path) -> None:
     path = tmp_path / "catalog.sqlite3"
     CatalogDatabase.open(path, builtins=[])[0].close()

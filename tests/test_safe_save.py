@@ -19,9 +19,9 @@ from planner import safe_save
 from planner.program import Program
 from planner.program_file import (
     ProgramSaveError,
+    ReadOnlyFileError,
     load_program,
     read_program,
-    remove_stale_temp_files,
     save_program,
 )
 from planner.program_schema import CURRENT_VERSION
@@ -264,26 +264,34 @@ def test_a_program_that_could_not_be_read_back_is_not_written(saved: Path) -> No
     assert saved.read_bytes() == before
 
 
-def test_stale_temporary_files_are_removed(tmp_path: Path) -> None:
-    stale = [
-        tmp_path / ".client.hipplan.tmp-0123456789abcdef",
-        tmp_path / ".client.hipplan.bak.tmp-fedcba9876543210",
-    ]
-    kept = ["client.hipplan", "notes.tmp-1", ".hidden", ".x.tmp-NOTHEX0123456789"]
-    for path in stale:
-        path.write_bytes(b"half a program")
-    for name in kept:
-        (tmp_path / name).write_bytes(b"mine")
-    assert sorted(remove_stale_temp_files(tmp_path)) == sorted(stale)
-    assert sorted(os.listdir(tmp_path)) == sorted(kept)
+def make_read_only(path: Path) -> None:
+    path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
 
 
-def test_fresh_temporary_files_can_be_spared(tmp_path: Path) -> None:
-    fresh = tmp_path / ".client.hipplan.tmp-0123456789abcdef"
-    fresh.write_bytes(b"being written")
-    assert remove_stale_temp_files(tmp_path, older_than=60) == []
-    assert fresh.exists()
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_read_only_file_is_not_replaced_unless_the_caller_says_so(saved: Path) -> None:
+    make_read_only(saved)
+    before = saved.read_bytes()
+    with pytest.raises(ReadOnlyFileError) as refused:
+        save_program(NEW, saved)
+    assert str(refused.value).startswith("Could not save client.hipplan: the file is read-only")
+    assert saved.read_bytes() == before
+    assert sorted(os.listdir(saved.parent)) == ["client.hipplan"]
+
+    save_program(NEW, saved, overwrite_read_only=True)
+    assert read_program(saved) == NEW
+    assert stat.S_IMODE(saved.stat().st_mode) & 0o222 == 0  # it stays read-only
+    assert saved.with_name("client.hipplan.bak").read_bytes() == before
 
 
-def test_cleaning_a_missing_folder_does_nothing(tmp_path: Path) -> None:
-    assert remove_stale_temp_files(tmp_path / "gone") == []
+def test_a_file_the_coach_may_not_write_counts_as_read_only(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Owned by someone else (mode 0644, not ours): the folder allows the swap, the file not."""
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **k: mode != os.W_OK and real_access(p, mode, **k)
+    )
+    with pytest.raises(ReadOnlyFileError):
+        save_program(NEW, saved)
+    assert read_program(saved) == OLD

@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.errors import CatalogError
-from db.quick_read import read_exercises_quickly
-from planner.catalog_file import load_catalog_dir
+from db.quick_read import catalog_without_database, read_exercises_quickly
 from planner.exercise import Exercise
-from planner.folders import database_path
-from resources import resource_path
+from planner.folders import FOLDER_PURPOSES, database_path, folder_problems
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.main_window import MainWindow
 from ui.planner_controller import release_clipboard
@@ -37,17 +35,30 @@ def create_application() -> QApplication:
 def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     """The catalog database (repaired if needed), its exercises, and what to tell the coach.
 
-    A catalog that cannot be used at all still leaves a working planner with the built-in
-    exercises, read-only.
+    A catalog that cannot be used still leaves a working planner with what can be read: the
+    catalog as it is, or the built-in exercises, read-only.
     """
     from db.catalog import CatalogDatabase  # SQLAlchemy: ~0.2 s, so not before the first paint
 
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        note = f"{exc}\n\nHip Planner runs with the built-in exercises only until then."
-        return None, load_catalog_dir(resource_path("catalog")), [note]
+        exercises, shown = catalog_without_database(database_path())
+        return None, exercises, [f"{exc}\n\nHip Planner shows {shown} until then."]
     return database, database.exercises(include_archived=True), report.messages()
+
+
+def unwritable_folders_note(problems: dict[str, str]) -> str:
+    """What the coach is told when some of Hip Planner's own folders cannot be written."""
+    if not problems:
+        return ""
+    lines = "\n".join(f"• {FOLDER_PURPOSES[kind]}: {where}" for kind, where in problems.items())
+    return (
+        "Hip Planner cannot write to these folders, so what they hold cannot be saved:\n"
+        f"{lines}\n\nPrograms still open, check, print and save wherever you choose. Make "
+        "the folders writable (or set HIP_PLANNER_HOME to a folder you may write) and start "
+        "Hip Planner again."
+    )
 
 
 def open_windows(files: list[Path]) -> list[MainWindow]:
@@ -55,6 +66,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
 
     The catalog's start-up notes come first; files named on the command line open last.
     """
+    folder_note = unwritable_folders_note(folder_problems())
     quick = read_exercises_quickly(database_path())
     if quick is None:  # first start, or a catalog that needs repair or migration
         database, exercises, notes = open_catalog()
@@ -66,6 +78,8 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
         QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens
         database, exercises, notes = open_catalog()
         first.attach_catalog(database, exercises)
+    if folder_note:
+        QMessageBox.warning(first, "Hip Planner cannot save its own files", folder_note)
     for note in notes:
         QMessageBox.warning(first, "The exercise catalog", note)
     windows = [first]

@@ -15,7 +15,12 @@ log = logging.getLogger("hip_planner")
 
 
 def setup_logging() -> None:
-    handler = logging.FileHandler(folders.log_dir() / "hip-planner.log", encoding="utf-8")
+    """Log to a file in the log folder; when it cannot be written (said at start), to nowhere
+    but the console."""
+    try:
+        handler = logging.FileHandler(folders.log_dir() / "hip-planner.log", encoding="utf-8")
+    except OSError:
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -53,6 +53,8 @@ class FileController(QObject):
         self.window = window
         self.lock: ProgramLock | None = None
         self.recovery_lock: ProgramLock | None = None
+        self._read_only_ok: Path | None = None
+        """The read-only file the coach said to save anyway (asked once per file)."""
         self._hold_recovery_key()
 
         def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -123,6 +125,7 @@ class FileController(QObject):
     def _replace_document(self, document: Document, lock: ProgramLock | None = None) -> None:
         self.close_document()
         self.lock = lock
+        self._read_only_ok = None
         self.window.set_document(document)
         self._hold_recovery_key()
 
@@ -169,7 +172,7 @@ class FileController(QObject):
 
     def open_path(self, path: Path, *, ask_first: bool = True) -> bool:
         """Open a program file in this window. A bad file is reported and changes nothing."""
-        from planner.program_file import ProgramFileError, load_program
+        from planner.program_file import ProgramFileError, load_program, remove_stale_temp_files
 
         if ask_first and not self.maybe_save():
             return False
@@ -197,7 +200,7 @@ class FileController(QObject):
                 f"{exc}\n\nThe program you have open is unchanged.",
             )
             return False
-        self._remove_temp_files(path.parent)
+        remove_stale_temp_files(path.parent)
         document = Document(loaded.program, path)
         self._replace_document(document, lock)
         if loaded.upgraded:
@@ -246,11 +249,19 @@ class FileController(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        from planner.program_file import ProgramSaveError, save_program
+        from planner.program_file import ProgramSaveError, ReadOnlyFileError, save_program
         from planner.recovery import discard_recovery
 
         try:
-            save_program(self.document.program, path)
+            save_program(
+                self.document.program, path, overwrite_read_only=path == self._read_only_ok
+            )
+        except ReadOnlyFileError:
+            choice = self._ask_read_only(path)
+            if choice == "anyway":
+                self._read_only_ok = path
+                return self._save_to(path)
+            return choice == "save as" and self.save_as()
         except (ProgramSaveError, ValueError) as exc:
             answer = QMessageBox.critical(
                 self.window,
@@ -269,6 +280,27 @@ class FileController(QObject):
         self.add_recent(path)
         self.window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def _ask_read_only(self, path: Path) -> str:
+        """Save anyway / Save As… / Cancel, for a program file that is read-only."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Read-only file",
+            f"“{path.name}” is read-only.",
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setInformativeText(
+            "Save Anyway replaces it (it stays read-only); Save As saves your changes under "
+            "another name and leaves it as it is."
+        )
+        anyway = box.addButton("Save Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "anyway" if clicked is anyway else "save as" if clicked is save_as else "cancel"
 
     # -- autosave and recovery -------------------------------------------------------------------
 
@@ -289,7 +321,10 @@ class FileController(QObject):
 
     def offer_recoveries(self) -> list[Recovery]:
         """At start: offer each autosaved, unsaved program back; returns the ones restored."""
-        if not any(recovery_dir().iterdir()):
+        try:
+            if not any(recovery_dir().iterdir()):
+                return []
+        except OSError:  # no recovery folder, and it cannot be made: nothing to offer
             return []
         from planner.recovery import discard_recovery, list_recoveries
 
@@ -354,12 +389,3 @@ class FileController(QObject):
         details = self.document.program.details
         text = details.client_name or details.title or "program"
         return "".join(c if c.isalnum() or c in " -_" else "-" for c in text).strip() or "program"
-
-    @staticmethod
-    def _remove_temp_files(folder: Path) -> None:
-        from planner.program_file import remove_stale_temp_files
-
-        try:
-            remove_stale_temp_files(folder, older_than=60)
-        except OSError as exc:
-            log.info("could not tidy %s: %s", folder, exc)

@@ -12,8 +12,9 @@ import re
 import sys
 from pathlib import Path
 
-from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
 from planner.exercise import Exercise
+from planner.folders import remove_stale_temp_files_at_start
 
 NO_DISPLAY = (
     "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
@@ -67,16 +68,21 @@ def missing_x11_library() -> str | None:
 def catalog_exercises() -> list[Exercise]:
     """The catalog for the command line: built-in and own exercises from the database.
 
-    What opening the database had to repair is said on stderr; a database that cannot be used
-    at all becomes one clear line and exit code 2.
+    What opening the database had to repair is said on stderr. A database that cannot be used
+    (written by a newer Hip Planner, in a read-only folder) is said in one line, and what can
+    still be read is listed, as the window then shows it.
     """
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
+    from db.quick_read import catalog_without_database
+    from planner.folders import database_path
 
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        raise UsageError(f"hip-planner: {exc}") from None
+        exercises, shown = catalog_without_database(database_path())
+        print(f"hip-planner: {exc} Listing {shown}.", file=sys.stderr)
+        return exercises
     with database:
         for note in report.messages():
             print(f"hip-planner: {note}", file=sys.stderr)
@@ -85,6 +91,7 @@ def catalog_exercises() -> list[Exercise]:
 
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
+    remove_stale_temp_files_at_start()
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
         return run_command(argv, load_catalog=catalog_exercises)
     files = [Path(a) for a in argv]
