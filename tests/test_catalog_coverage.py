@@ -388,7 +388,41 @@ MALFORMED = {
         "kneeless-bridge",
         "knee",
     ),
+    "hip weight out of range": (
+        GOOD.format(id="heavy-bridge", name="Heavy", direction="extension") + "hip_weight = 2\n",
+        "heavy-bridge",
+        "hip weight",
+    ),
+    "variant that is the exercise itself": (
+        GOOD.format(id="loop-bridge", name="Loop", direction="extension")
+        + 'harder = "loop-bridge"\n',
+        "loop-bridge",
+        "own variant",
+    ),
+    "closed chain not yes or no": (
+        GOOD.format(id="odd-press", name="Odd press", direction="extension")
+        + 'closed_chain = "yes"\n',
+        "odd-press",
+        "closed chain",
+    ),
 }
+
+
+def test_hip_weight_variants_and_closed_chain_are_read(tmp_path: Path) -> None:
+    text = GOOD.format(id="half-bridge", name="Half", direction="extension") + (
+        'hip_weight = 0.5\neasier = "glute-bridge"\nclosed_chain = true\n'
+    )
+    (tmp_path / "extension.toml").write_text(text, encoding="utf-8")
+    (ex,) = load_catalog_dir(tmp_path)
+    assert (ex.hip_weight, ex.easier, ex.harder, ex.closed_chain) == (
+        0.5,
+        "glute-bridge",
+        None,
+        True,
+    )
+    (tmp_path / "extension.toml").write_text(text.replace("0.5", "1"), encoding="utf-8")
+    (whole,) = load_catalog_dir(tmp_path)
+    assert isinstance(whole.hip_weight, float)  # 1 and 1.0 are one weight (and one hash)
 
 
 @pytest.mark.parametrize("case", list(MALFORMED))
