@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from db.convert import utc_now  # noqa: E402
-from db.engine import make_engine  # noqa: E402
-from db.migrate import migrate  # noqa: E402
 from db.row_values import LOAD_COLUMN_NAMES  # noqa: E402
-from tests.data.make_catalog_0001 import ROWS  # noqa: E402
+from tests.data.make_catalog_0001 import ROWS, write_sample  # noqa: E402
 
 CONTENT = LOAD_COLUMN_NAMES[2:18]
 """The content columns of schema 0002, from ``name`` to ``cues``."""
@@ -34,22 +30,11 @@ def old_hash(row: tuple[object, ...]) -> str:
 
 
 def main() -> None:
-    path = HERE / "catalog-0002.sqlite3"
-    path.unlink(missing_ok=True)
-    engine = make_engine(path)
-    migrate(engine, path, utc_now(), target="0002")
-    engine.dispose()
     stamp = "2026-11-25 10:00:00.000000"
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.executemany(
-            "INSERT INTO exercise VALUES (" + ", ".join("?" * 23) + ")",
-            [(*row, stamp, stamp, row[1] == "own", False, old_hash(row)) for row in ROWS],
-        )
-    connection.execute("PRAGMA journal_mode = DELETE")
-    connection.execute("VACUUM")
-    connection.close()
-    print(f"wrote {path} at {utc_now():%Y-%m-%d}")
+    write_sample(
+        "0002",
+        [(*row, stamp, stamp, row[1] == "own", False, old_hash(row)) for row in ROWS],
+    )
 
 
 if __name__ == "__main__":
