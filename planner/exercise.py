@@ -43,7 +43,7 @@ class Exercise:
     """The share of its sets an exercise credits to the hip: 0.5 for trunk-dominant exercises
     (mountain climber, hanging raises), 1.0 otherwise (DESIGN.md §1, tagging rule)."""
     easier: str | None = None
-    """The id of the easier variant (same directions and knee), if the catalog has one."""
+    """The id of the easier variant (same primary direction and knee), if the catalog has one."""
     harder: str | None = None
     """The id of the harder variant, if the catalog has one."""
     closed_chain: bool = False
