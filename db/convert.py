@@ -58,6 +58,10 @@ def row_values(ex: Exercise) -> dict[str, Any]:
         "dose_notes": d.notes,
         "instructions": ex.instructions,
         "cues": _dump(list(ex.cues)),
+        "hip_weight": ex.hip_weight,
+        "easier": ex.easier,
+        "harder": ex.harder,
+        "closed_chain": ex.closed_chain,
         "content_hash": content_hash(ex),
     }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String, Text
+from sqlalchemy import CheckConstraint, DateTime, Float, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -47,6 +47,12 @@ class ExerciseRow(Base):
     dose_notes: Mapped[str] = mapped_column(Text)
     instructions: Mapped[str] = mapped_column(Text)
     cues: Mapped[str] = mapped_column(Text)
+    hip_weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
+    """The share of its sets credited to the hip (0.5 for trunk-dominant exercises)."""
+    easier: Mapped[str | None] = mapped_column(String(80))
+    """The id of the easier variant; not a foreign key: it may name an exercise not stored."""
+    harder: Mapped[str | None] = mapped_column(String(80))
+    closed_chain: Mapped[bool] = mapped_column(default=False, server_default="0")
     archived: Mapped[bool] = mapped_column(default=False, server_default="0")
     """The coach put it away; kept for programs that use it."""
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")

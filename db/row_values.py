@@ -39,6 +39,10 @@ LOAD_COLUMN_NAMES = (
     "cues",
     "archived",
     "retired",
+    "hip_weight",
+    "easier",
+    "harder",
+    "closed_chain",
 )
 """The columns :func:`exercise_from_values` expects, in its order."""
 
@@ -69,6 +73,10 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             dose=_dose(v[8], v[9], v[10], bool(v[11]), v[12], v[13], v[14], v[15]),
             instructions=v[16],
             cues=tuple(json.loads(v[17])),
+            hip_weight=float(v[20]),
+            easier=v[21],
+            harder=v[22],
+            closed_chain=bool(v[23]),
             builtin=v[1] == ORIGIN_BUILTIN,
             archived=bool(v[18] or v[19]),
         )

@@ -80,6 +80,10 @@ def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> 
         dose=dose,
         instructions=str(table.get("instructions", "")).strip(),
         cues=tuple(str(c).strip() for c in table.get("cues", ())),
+        hip_weight=_share(table.get("hip_weight", 1.0)),
+        easier=table.get("easier"),
+        harder=table.get("harder"),
+        closed_chain=table.get("closed_chain", False),
         builtin=builtin,
         archived=bool(table.get("archived", False)),
     )
@@ -98,7 +102,19 @@ def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
         "dose": dose_to_mapping(ex.dose),
         "instructions": ex.instructions,
         "cues": list(ex.cues),
+        "hip_weight": ex.hip_weight,
+        "easier": ex.easier,
+        "harder": ex.harder,
+        "closed_chain": ex.closed_chain,
     }
+
+
+def _share(value: Any) -> Any:
+    """A number as a float (1 and 1.0 are the same weight); anything else for the domain to
+    refuse with its own message."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return value
 
 
 def _strings(value: object) -> list[str]:

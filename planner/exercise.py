@@ -43,9 +43,12 @@ class Exercise:
     """The share of its sets an exercise credits to the hip: 0.5 for trunk-dominant exercises
     (mountain climber, hanging raises), 1.0 otherwise (DESIGN.md §1, tagging rule)."""
     easier: str | None = None
-    """The id of the easier variant (same directions and knee), if the catalog has one."""
+    """The id of the easier variant (same primary direction and knee), if the catalog has one."""
     harder: str | None = None
     """The id of the harder variant, if the catalog has one."""
+    closed_chain: bool = False
+    """The working foot pushes against the floor or a platform although the body is not
+    standing (leg press, bridge). Standing exercises count as weight-bearing anyway."""
     builtin: bool = True
     archived: bool = False
     search_text: str = field(init=False, repr=False, compare=False)
@@ -67,7 +70,8 @@ class Exercise:
 
     @property
     def weight_bearing(self) -> bool:
-        return any(p.weight_bearing for p in self.positions)
+        """Closed-chain work (DESIGN.md check 10): standing, or a foot pushing on a platform."""
+        return self.closed_chain or any(p.weight_bearing for p in self.positions)
 
 
 def exercise_problems(ex: Exercise) -> dict[str, str]:
@@ -111,6 +115,8 @@ def exercise_problems(ex: Exercise) -> dict[str, str]:
         or not HIP_WEIGHT_RANGE[0] <= ex.hip_weight <= HIP_WEIGHT_RANGE[1]
     ):
         problems["hip_weight"] = "the hip weight is a share between 0.1 and 1"
+    if not isinstance(ex.closed_chain, bool):
+        problems["closed_chain"] = "closed chain is yes or no"
     for name in ("easier", "harder"):
         variant = getattr(ex, name)
         if variant is None:

@@ -165,6 +165,7 @@ def _exercise_model(ex: Exercise) -> ExerciseModel:
         hip_weight=ex.hip_weight,
         easier=ex.easier,
         harder=ex.harder,
+        closed_chain=ex.closed_chain,
     )
 
 
@@ -346,6 +347,7 @@ def _exercise(model: ExerciseModel) -> Exercise:
         hip_weight=model.hip_weight,
         easier=model.easier,
         harder=model.harder,
+        closed_chain=model.closed_chain,
         builtin=model.builtin,
         archived=model.archived,
     )

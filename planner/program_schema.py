@@ -12,8 +12,9 @@ length, …) are checked when the models become domain objects.
 
 Version 1 kept rest and tempo with the exercise only: entries had no ``rest_seconds`` or
 ``tempo`` and the client details had no ``equipment``. :func:`upgrade_v1` fills them in.
-Version 2 had no exercise ``hip_weight``, ``easier`` or ``harder`` and no per-program balance
-thresholds (``details.balance``); :func:`upgrade_v2` gives them their defaults.
+Version 2 had no exercise ``hip_weight``, ``easier``, ``harder`` or ``closed_chain`` and no
+per-program balance thresholds (``details.balance``); :func:`upgrade_v2` gives them their
+defaults.
 """
 
 from __future__ import annotations
@@ -138,6 +139,11 @@ class ExerciseModel(ExerciseV2):
     )
     harder: str | None = Field(
         default=None, pattern=ID_PATTERN.pattern, description="Id of the harder variant."
+    )
+    closed_chain: bool = Field(
+        default=False,
+        description="The working foot pushes against the floor or a platform although the body "
+        "is not standing (leg press, bridge): weight-bearing work.",
     )
 
 

@@ -1,7 +1,8 @@
 """Counting work per hip direction (DESIGN.md §1, balance rule: "weighted sets").
 
 Every entry credits sets × 1.0 to its exercise's primary direction and sets × 0.5 to each
-secondary direction; timed holds count as sets like any other.
+secondary direction, times the exercise's hip weight (0.5 for trunk-dominant exercises such as
+mountain climbers, otherwise 1.0); timed holds count as sets like any other.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ SECONDARY_CREDIT = 0.5
 
 def direction_credits(exercise: Exercise) -> dict[Direction, float]:
     """How much one set of ``exercise`` counts toward each direction it trains."""
-    credits = {exercise.primary: PRIMARY_CREDIT}
+    weight = exercise.hip_weight
+    credits = {exercise.primary: PRIMARY_CREDIT * weight}
     for direction in exercise.secondary:
-        credits[direction] = SECONDARY_CREDIT
+        credits[direction] = SECONDARY_CREDIT * weight
     return credits
 
 

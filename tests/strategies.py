@@ -82,6 +82,7 @@ exercises = st.builds(
         st.text(min_size=1, max_size=CUE_LIMIT).filter(lambda s: s.strip() != ""),
         max_size=MAX_CUES,
     ).map(tuple),
+    closed_chain=st.booleans(),
     builtin=st.booleans(),
     archived=st.booleans(),
 )

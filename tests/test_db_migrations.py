@@ -1,9 +1,10 @@
-"""Alembic migrations: from nothing, from the schema-0001 sample, with a backup first."""
+"""Alembic migrations: from nothing, from the schema-0001 and -0002 samples, with a backup first."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from db.catalog import CatalogDatabase
-from db.convert import utc_now
+from db.convert import content_hash, utc_now
 from db.engine import make_engine
 from db.migrate import head_revision, known_revisions, migrate
 from db.models import Base
+from db.quick_read import read_exercises_quickly
 from tests.db_support import shipped_v1
 
 SAMPLE_0001 = Path(__file__).parent / "data" / "catalog-0001.sqlite3"
+SAMPLE_0002 = Path(__file__).parent / "data" / "catalog-0002.sqlite3"
 
 
 @pytest.fixture
@@ -29,7 +32,7 @@ def old_catalog(tmp_path: Path) -> Path:
 
 
 def test_there_is_a_real_history_of_revisions() -> None:
-    assert {"0001", "0002"} <= known_revisions()
+    assert {"0001", "0002", "0003"} <= known_revisions()
     assert head_revision() == max(known_revisions())
 
 
@@ -37,7 +40,7 @@ def test_migrating_a_new_database_gives_exactly_the_models(tmp_path: Path) -> No
     path = tmp_path / "new.sqlite3"
     engine = make_engine(path)
     result = migrate(engine, path, utc_now())
-    assert (result.from_revision, result.to_revision, result.backup_path) == (None, "0002", None)
+    assert (result.from_revision, result.to_revision, result.backup_path) == (None, "0003", None)
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
@@ -130,9 +133,57 @@ def test_a_failed_migration_leaves_the_file_at_its_old_revision(
     assert "content_hash" not in columns
 
 
-def test_the_committed_sample_is_still_at_0001() -> None:
-    with sqlite3.connect(f"file:{SAMPLE_0001}?mode=ro", uri=True) as connection:
+@pytest.mark.parametrize(("sample", "revision"), [(SAMPLE_0001, "0001"), (SAMPLE_0002, "0002")])
+def test_the_committed_samples_keep_their_revision(sample: Path, revision: str) -> None:
+    with sqlite3.connect(f"file:{sample}?mode=ro", uri=True) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0001",)
+            (revision,)
         ]
     connection.close()
+
+
+@pytest.fixture
+def catalog_0002(tmp_path: Path) -> Path:
+    """A copy of the committed schema-0002 database (the original stays untouched)."""
+    path = tmp_path / "catalog.sqlite3"
+    shutil.copyfile(SAMPLE_0002, path)
+    return path
+
+
+def test_the_0002_sample_gains_hip_weight_variants_and_closed_chain(catalog_0002: Path) -> None:
+    with sqlite3.connect(catalog_0002) as connection:
+        stale = dict(connection.execute("SELECT id, content_hash FROM exercise").fetchall())
+    connection.close()
+    db, report = CatalogDatabase.open(catalog_0002, builtins=shipped_v1())
+    with db:
+        assert report.migrated_from == "0002"
+        assert report.backup_path is not None
+        assert report.backup_path.name.startswith("catalog.sqlite3.backup-0002-")
+        mine = db.get("own-wall-press-march")
+        assert mine is not None
+        assert (mine.name, mine.builtin, mine.archived) == ("Wall press march", False, True)
+        assert (mine.hip_weight, mine.easier, mine.harder, mine.closed_chain) == (
+            1.0,
+            None,
+            None,
+            False,
+        )
+    with sqlite3.connect(catalog_0002) as connection:
+        hashes = dict(connection.execute("SELECT id, content_hash FROM exercise").fetchall())
+    connection.close()
+    # the hash now covers the new fields: the stale one was replaced, not kept
+    assert hashes["own-wall-press-march"] == content_hash(mine)
+    assert hashes["own-wall-press-march"] != stale["own-wall-press-march"]
+
+
+def test_hip_weight_variants_and_closed_chain_are_stored(tmp_path: Path) -> None:
+    bridge = shipped_v1()[0]
+    changed = replace(
+        bridge, hip_weight=0.5, easier="short-bridge", harder="single-leg-bridge", closed_chain=True
+    )
+    path = tmp_path / "catalog.sqlite3"
+    CatalogDatabase.open(path, builtins=[changed])[0].close()
+    db, _report = CatalogDatabase.open(path, builtins=[changed])
+    with db:
+        assert db.get(bridge.id) == changed
+    assert read_exercises_quickly(path) == [changed]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner.exercise import HIP_WEIGHT_RANGE
 from planner.exercise_share import (
     FORMAT,
     VERSION,
@@ -68,10 +69,16 @@ def test_read_exercises_are_own_exercises() -> None:
 
 
 _own_exercises = st.builds(
-    lambda i, name, sets: make_exercise(f"own-ex-{i}", name=name, sets=sets, builtin=False),
+    lambda i, name, sets, **more: replace(
+        make_exercise(f"own-ex-{i}", name=name, sets=sets, builtin=False), **more
+    ),
     st.integers(0, 10_000),
     st.text(min_size=1, max_size=120).filter(str.strip),
     st.integers(1, 20),
+    hip_weight=st.sampled_from([1.0, 0.5]) | st.floats(*HIP_WEIGHT_RANGE),
+    easier=st.none() | st.just("own-easier"),
+    harder=st.none() | st.just("own-harder"),
+    closed_chain=st.booleans(),
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -120,6 +122,31 @@ def test_selection_shows_detail_and_enter_asks_to_add(qtbot: QtBot, panel: Catal
     with qtbot.waitSignal(panel.add_requested) as signal:
         qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert signal.args == [["clamshell"], -1]
+
+
+def test_detail_names_the_variants_and_says_how_the_exercise_counts(qtbot: QtBot) -> None:
+    climber = replace(
+        make_exercise("climber", Direction.FLEXION, name="Mountain climber"),
+        hip_weight=0.5,
+        harder="tuck",
+        easier="gone-from-catalog",
+    )
+    tuck = replace(make_exercise("tuck", Direction.FLEXION, name="Ball <tuck>"), easier="climber")
+    press = replace(make_exercise("press", name="Leg press"), closed_chain=True)
+    widget = CatalogPanel(CatalogModel([climber, tuck, press]))
+    qtbot.addWidget(widget)
+    qtbot.keyClicks(widget.search, "climber")
+    text = widget.detail.toPlainText()
+    assert "Harder\nBall <tuck>" in text  # the variant's name, escaped
+    assert "Easier\ngone-from-catalog" in text  # an id the catalog lacks stays readable
+    assert "Counts\n0.5 of each set toward the hip" in text
+    assert "Weight-bearing\nNo" in text
+    widget.search.clear()
+    qtbot.keyClicks(widget.search, "leg press")
+    text = widget.detail.toPlainText()
+    assert "Weight-bearing\nYes" in text
+    assert "Counts" not in text
+    assert "Easier" not in text
 
 
 def test_detail_escapes_markup_in_names(qtbot: QtBot) -> None:

@@ -114,6 +114,7 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         "hip_weight",
         "easier",
         "harder",
+        "closed_chain",
     ]
     assert len(doc["weeks"]) == 2
     assert all(len(week["days"]) == 7 for week in doc["weeks"])
@@ -318,6 +319,7 @@ def test_a_version_2_file_is_upgraded_in_memory() -> None:
     assert program.details.balance_overrides == {}  # version 2 had no thresholds of its own
     for exercise in program.exercises.values():  # nor hip weights or variants
         assert (exercise.hip_weight, exercise.easier, exercise.harder) == (1.0, None, None)
+        assert not exercise.closed_chain
     assert json.loads(serialize_program(program))["version"] == CURRENT_VERSION
 
 
@@ -332,7 +334,11 @@ def test_hip_weight_variants_and_thresholds_are_kept() -> None:
     program = sample_program()
     bridge = program.exercises["glute-bridge"]
     program.exercises["glute-bridge"] = replace(
-        bridge, hip_weight=0.5, easier="short-bridge", harder="single-leg-bridge"
+        bridge,
+        hip_weight=0.5,
+        easier="short-bridge",
+        harder="single-leg-bridge",
+        closed_chain=True,
     )
     program.set_details(
         replace(program.details, balance_overrides={"maintenance": True, "rotation_high": 2.5})

@@ -69,9 +69,32 @@ def test_metzl_plan_is_six_exercises_twice_a_week_with_the_given_doses() -> None
 
 def test_metzl_plan_misses_internal_rotation() -> None:
     (week,) = analyse_program(metzl()).weeks
-    assert round(week.sets[Direction.EXTENSION], 1) == 23.0
+    # jump squat 4 + walking lunge 3 + side-to-side lunge 3 + reverse hip raise 3, twice
+    assert round(week.sets[Direction.EXTENSION], 1) == 26.0
     missing = [f for f in week.findings if f.code == "direction-missing"]
     assert [f.directions for f in missing] == [(Direction.INTERNAL_ROTATION,)]
+
+
+def test_metzl_plan_gives_the_worked_example_of_the_design() -> None:
+    """DESIGN.md §1: with the tagging rule's tags (side-to-side lunge extension first,
+    mountain climber at hip weight 0.5), Metzl's plan twice a week has no internal rotation,
+    too little adduction and external rotation, extension dominant, extension ÷ flexion too
+    high and a straight-knee share under 25%. Asserted on (code, direction) pairs, so it holds
+    however the findings are grouped."""
+    (week,) = analyse_program(metzl()).weeks
+    found = {(f.code, d) for f in week.findings for d in f.directions or (None,)}
+    too_little = {"direction-low-volume", "direction-under-served"}
+    assert ("direction-missing", Direction.INTERNAL_ROTATION) in found
+    for direction in (Direction.ADDUCTION, Direction.EXTERNAL_ROTATION):
+        assert {(code, direction) for code in too_little} & found, direction
+    assert ("direction-dominant", Direction.EXTENSION) in found
+    assert ("extension-flexion-ratio", Direction.EXTENSION) in found
+    assert "knee-share" in {code for code, _ in found}
+    share = week.straight_knee_share
+    assert share is not None
+    assert share < 0.25
+    assert week.sets[Direction.FLEXION] == 3.0  # 3 sets × hip weight 0.5, twice
+    assert week.sets[Direction.ADDUCTION] == 3.0  # 3 sets × secondary 0.5, twice
 
 
 def test_every_direction_plan_has_no_error_and_no_warning() -> None:

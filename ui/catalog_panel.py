@@ -311,8 +311,12 @@ class CatalogPanel(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         exercise = self.current_exercise()
-        self.detail.show_exercise(exercise)
+        self.detail.show_exercise(exercise, self._name_of)
         self.current_changed.emit(exercise)
+
+    def _name_of(self, exercise_id: str) -> str | None:
+        found = self.model.find(exercise_id)
+        return found.name if found is not None else None
 
     def _context_menu(self, pos: object) -> None:
         ids = self.list.selected_ids()

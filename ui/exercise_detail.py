@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -10,8 +11,15 @@ from planner.exercise import Exercise
 
 EMPTY_TEXT = "Select an exercise to see its tags, default dose, instructions and cues."
 
+NameOf = Callable[[str], str | None]
+"""The name of the exercise with this id, or None when the catalog does not have it."""
 
-def exercise_html(ex: Exercise) -> str:
+
+def _no_names(_key: str) -> None:
+    return None
+
+
+def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
     """Rich text for the detail pane; every piece of exercise text is escaped."""
     primary, *secondary = ex.directions
     rows = [
@@ -24,8 +32,14 @@ def exercise_html(ex: Exercise) -> str:
         ("Position", escape(", ".join(p.label for p in ex.positions))),
         ("Equipment", escape(" or ".join(e.label for e in ex.equipment))),
         ("Level", escape(ex.level.label)),
+        ("Weight-bearing", "Yes" if ex.weight_bearing else "No"),
         ("Default dose", escape(_dose_text(ex))),
     ]
+    if ex.hip_weight != 1.0:
+        rows.append(("Counts", f"{ex.hip_weight:g} of each set toward the hip (mostly trunk work)"))
+    for label, variant in (("Easier", ex.easier), ("Harder", ex.harder)):
+        if variant is not None:
+            rows.append((label, escape(name_of(variant) or variant)))
     if not ex.builtin:
         rows.append(("Origin", "Your own exercise"))
     if ex.archived:
@@ -59,8 +73,8 @@ class ExerciseDetail(QTextBrowser):
         self.setOpenLinks(False)
         self.show_exercise(None)
 
-    def show_exercise(self, exercise: Exercise | None) -> None:
+    def show_exercise(self, exercise: Exercise | None, name_of: NameOf = _no_names) -> None:
         if exercise is None:
             self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
         else:
-            self.setHtml(exercise_html(exercise))
+            self.setHtml(exercise_html(exercise, name_of))

@@ -211,6 +211,7 @@ class ExerciseForm(QDialog):
             hip_weight=self.original.hip_weight if self.original else 1.0,
             easier=self.original.easier if self.original else None,
             harder=self.original.harder if self.original else None,
+            closed_chain=self.original.closed_chain if self.original else False,
             builtin=False,
             archived=False,
         )

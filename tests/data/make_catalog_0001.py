@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,23 +63,28 @@ ROWS = [
 ]
 
 
-def main() -> None:
-    path = HERE / "catalog-0001.sqlite3"
+def write_sample(revision: str, rows: Sequence[Sequence[object]]) -> None:
+    """``catalog-<revision>.sqlite3``: an empty catalog at ``revision`` holding ``rows``
+    (every column of the exercise table, in its order at that revision)."""
+    path = HERE / f"catalog-{revision}.sqlite3"
     path.unlink(missing_ok=True)
     engine = make_engine(path)
-    migrate(engine, path, utc_now(), target="0001")
+    migrate(engine, path, utc_now(), target=revision)
     engine.dispose()
-    stamp = "2026-01-15 10:00:00.000000"
     connection = sqlite3.connect(path)
     with connection:
         connection.executemany(
-            "INSERT INTO exercise VALUES (" + ", ".join("?" * 20) + ")",
-            [(*row, stamp, stamp) for row in ROWS],
+            "INSERT INTO exercise VALUES (" + ", ".join("?" * len(rows[0])) + ")", rows
         )
     connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("VACUUM")
     connection.close()
     print(f"wrote {path} at {utc_now():%Y-%m-%d}")
+
+
+def main() -> None:
+    stamp = "2026-01-15 10:00:00.000000"
+    write_sample("0001", [(*row, stamp, stamp) for row in ROWS])
 
 
 if __name__ == "__main__":
