@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.findings import Finding, Severity
+from planner.findings import Code, Finding, Severity
 from ui.item_flags import read_only_flags
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -43,9 +43,10 @@ def severity_icon(severity: Severity) -> QIcon:
     return QApplication.style().standardIcon(SEVERITY_ICONS[severity])
 
 
-def finding_key(finding: Finding) -> tuple[object, ...]:
-    """What identifies a finding across re-analyses (its numbers in the message may change)."""
-    return (finding.code, finding.directions, finding.knee)
+def finding_key(finding: Finding) -> Code:
+    """What identifies a finding across re-analyses: its code, as a week holds one per code
+    (its directions and the numbers in its message may change)."""
+    return finding.code
 
 
 class FindingsModel(QAbstractListModel):
@@ -62,7 +63,7 @@ class FindingsModel(QAbstractListModel):
     def finding(self, row: int) -> Finding:
         return self._rows[row]
 
-    def row_of(self, key: tuple[object, ...]) -> int:
+    def row_of(self, key: Code) -> int:
         return next((r for r, f in enumerate(self._rows) if finding_key(f) == key), -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
