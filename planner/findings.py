@@ -121,7 +121,8 @@ REASONS: dict[Code, str] = {
     ),
     Code.POSITION_VARIETY: (
         _PREMISE + ": mix it up, so the hip is loaded at different angles; a "
-        "hip-focused program helped knee pain (Ferber 2015), as did a knee-based one. The number is a convention."
+        "hip-focused program helped knee pain (Ferber 2015), as did a knee-based one. The "
+        "number is a convention."
     ),
     Code.EQUIPMENT_VARIETY: (
         _PREMISE + ": mix it up, so the load pulls on the hip in different ways (Ferber 2015 "

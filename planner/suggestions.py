@@ -38,8 +38,8 @@ def suggest(
 ) -> list[Exercise]:
     """Up to ``limit`` catalog exercises that fill the gap of ``finding``, best fit first.
 
-    A candidate trains a direction of the finding (any direction for ``knee-share``), has the
-    knee state a knee finding misses in that direction, is not archived, is not already in the week, and —
+    A candidate trains a direction of the finding (any direction for ``knee-share``) in the
+    knee state a knee finding misses there, is not archived, is not already in the week, and —
     when ``client_equipment`` is set — can be done with something the client has (body weight
     always counts). Best fit: the gap's direction as primary before secondary; the knee state
     the direction lacks; for ``knee-share``, which may be filled in any direction, the

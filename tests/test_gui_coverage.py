@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -14,6 +15,7 @@ from planner.balance_settings import BalanceSettings
 from planner.findings import Code, Severity
 from planner.program import ClientDetails, Program
 from planner.taxonomy import Direction, Equipment, Knee, Position
+from planner.thresholds import Thresholds, read_thresholds, thresholds_path, write_thresholds
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
 from tests.plans import EVERY_DIRECTION, METZL, MONDAY, THURSDAY, TUESDAY, build
@@ -113,7 +115,7 @@ def test_metzl_week_shows_the_missing_rotate_in_as_an_error(window: MainWindow) 
     assert model.finding(0).directions == (IR,)
     assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Error: No Rotate in work")
     assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "1 error, 8 warnings" in page.summary.text()
+    assert "1 error, 5 warnings" in page.summary.text()
     assert page.stack.currentWidget() is page.splitter
 
 
@@ -227,7 +229,7 @@ def test_preferences_change_the_findings_and_are_remembered(
     assert has(window, Code.DIRECTION_LOW_VOLUME, ER)
 
     def answer(dialog: PreferencesDialog) -> int:
-        dialog.spins["min_weighted_sets"].setValue(2)
+        dialog.form.spins["min_weighted_sets"].setValue(2)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PreferencesDialog, "exec", answer)
@@ -235,23 +237,24 @@ def test_preferences_change_the_findings_and_are_remembered(
     action.trigger()
     assert window.coverage.settings.min_weighted_sets == 2
     assert not has(window, Code.DIRECTION_LOW_VOLUME, ER)
-    again = PreferencesDialog(load_balance_settings())  # a new dialog reads what was stored
-    assert again.spins["min_weighted_sets"].value() == 2
-    assert app_settings().value("balance/settings")
+    again = PreferencesDialog(load_balance_settings().settings)  # reads what was stored
+    assert again.form.spins["min_weighted_sets"].value() == 2
+    assert "min_weighted_sets = 2.0" in thresholds_path().read_text(encoding="utf-8")
 
 
 def test_preferences_restore_defaults_and_refuse_impossible_limits(qtbot: QtBot) -> None:
     dialog = PreferencesDialog(BalanceSettings(dominant_factor=3, straight_knee_share_low=0.3))
     qtbot.addWidget(dialog)
-    assert dialog.spins["straight_knee_share_low"].value() == 30  # shares read as percentages
+    form = dialog.form
+    assert form.spins["straight_knee_share_low"].value() == 30  # shares read as percentages
     assert dialog.settings().straight_knee_share_low == pytest.approx(0.3)
 
-    dialog.spins["rotation_low"].setValue(4)  # above the upper limit of 3
+    form.spins["rotation_low"].setValue(4)  # above the upper limit of 3
     assert not dialog.ok_button.isEnabled()
-    message = dialog.messages["rotation_low"]
+    message = form.messages["rotation_low"]
     assert message.isVisibleTo(dialog)
     assert "lower limit" in message.text()
-    dialog.spins["rotation_high"].setValue(5)
+    form.spins["rotation_high"].setValue(5)
     assert dialog.ok_button.isEnabled()
     assert not message.isVisibleTo(dialog)
 
@@ -260,9 +263,20 @@ def test_preferences_restore_defaults_and_refuse_impossible_limits(qtbot: QtBot)
     assert dialog.settings() == BalanceSettings()
 
 
-def test_damaged_stored_preferences_give_the_defaults() -> None:
+def test_thresholds_an_older_version_remembered_move_to_balance_toml_once() -> None:
+    old = BalanceSettings(min_weighted_sets=6, maintenance=True)
+    app_settings().setValue("balance/settings", json.dumps(old.to_dict()))
+    assert load_balance_settings().settings == old
+    assert read_thresholds().settings == old
+    assert app_settings().value("balance/settings") is None
+    write_thresholds(BalanceSettings())  # later changes are not undone by the old value
+    assert load_balance_settings().settings == BalanceSettings()
+
+
+def test_damaged_remembered_thresholds_move_as_the_defaults() -> None:
     app_settings().setValue("balance/settings", "{not json")
-    assert load_balance_settings() == BalanceSettings()
+    assert load_balance_settings() == Thresholds(BalanceSettings())
+    assert thresholds_path().exists()
 
 
 def test_whole_program_table_follows_weeks_and_shows_a_clicked_week(
