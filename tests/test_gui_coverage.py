@@ -385,3 +385,35 @@ def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) ->
     qtbot.addWidget(window)
     window.show()
     assert window.splitter.sizes()[2] >= 240
+
+
+def test_the_three_findings_that_matter_most_show_and_the_rest_fold_under_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    rows = page.findings_model.rowCount()
+    shown = [r for r in range(rows) if not page.findings.isRowHidden(r)]
+    assert shown == [0, 1, 2]
+    assert page.findings_model.finding(0).severity is Severity.ERROR
+    assert page.more.isVisibleTo(page)
+    assert page.more.text() == f"Show {rows - 3} more"
+
+    page.more.setFocus()
+    qtbot.keyClick(page.more, Qt.Key.Key_Space)  # reachable from the keyboard
+    assert not any(page.findings.isRowHidden(r) for r in range(rows))
+    assert page.more.text() == "Show only the first 3"
+    qtbot.keyClick(page.more, Qt.Key.Key_Space)
+    assert page.findings.isRowHidden(rows - 1)
+
+
+def test_a_finding_tells_its_directions_and_reason_on_demand(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    model = page.findings_model
+    row = next(r for r in range(model.rowCount()) if model.finding(r).code is Code.KNEE_MISSING)
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Warning (knee-missing): Forward, Away, Toward, Rotate out\n")
+    assert "Why it matters: The program's premise" in tip
+    page.findings.setCurrentIndex(model.index(row, 0))  # a folded finding opens the fold
+    assert "Lindsay 1992" in page.detail.text()
