@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             "Program &details…",
             self.controller.edit_details,
             "Ctrl+I",
-            "Client name, title, coach, start date, equipment and notes",
+            "Client name, title, coach, start date, equipment, notes and own thresholds",
         )
         self.file = FileController(self, self.file_menu, details)
         self.exporter = ExportController(self)
