@@ -12,8 +12,8 @@ passing. For the volume checks it is the sets missing to reach the threshold (ov
 needs to come back into range; for ``knee-share``, the sets in the short knee state that bring
 its share up to the limit. Checks that count kinds rather than sets (a knee state, a day, a
 position, standing or not, kinds of equipment) count one *dose* for each thing missing: half
-the weekly floor (2 weighted sets by default), one day's share of it. Findings are ordered
-errors first, then by gap, largest first, then in the order of the checks.
+the weekly floor (2 weighted sets by default; one day's share of it), and at least 1 set.
+Findings are ordered errors first, then by gap, largest first, then in the order of the checks.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def check_week(week: WeekAnalysis, settings: BalanceSettings) -> tuple[Finding, 
 
 
 def dose(settings: BalanceSettings) -> float:
-    """One dose in weighted sets: half the weekly floor (the gap of a missing kind)."""
-    return settings.min_weighted_sets / 2
+    """One dose in weighted sets: half the weekly floor, at least 1 (the gap of a missing kind)."""
+    return max(settings.min_weighted_sets / 2, 1.0)
 
 
 def _volume_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
@@ -74,7 +74,7 @@ def _volume_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Find
                 f"No {listing(missing, conj='or')} work this week — the hip's "
                 f"{listing(missing, MUSCLES.__getitem__)} go untrained.",
                 missing,
-                gap=max(floor, dose(settings)) * len(missing),
+                gap=max(floor, 1.0) * len(missing),
             )
         )
     if low:

@@ -44,7 +44,7 @@ RATIOS = {Code.ABDUCTION_ADDUCTION_RATIO, Code.ROTATION_RATIO, Code.EXTENSION_FL
 thresholds = st.sampled_from(
     [
         BalanceSettings(),
-        BalanceSettings(maintenance=True),
+        BalanceSettings(maintenance=True, min_weighted_sets=0),
         BalanceSettings(min_weighted_sets=8, min_days_per_direction=3),
         BalanceSettings(under_served_share=0.9, dominant_factor=1.2, rotation_low=0.5),
     ]
