@@ -28,6 +28,8 @@ from ui.thresholds_form import ThresholdsForm
 
 NAME_LIMIT = 120
 NOTES_LIMIT = 2000
+THRESHOLDS_HEIGHT = 240
+"""Room for the client's thresholds (they scroll), so the dialog fits a laptop screen."""
 
 
 class DetailsDialog(QDialog):
@@ -69,13 +71,14 @@ class DetailsDialog(QDialog):
         self.use_defaults = QCheckBox("Use my defaults (Preferences)")
         self.use_defaults.setChecked(not details.balance_overrides)
         self.thresholds = ThresholdsForm(self.defaults.with_overrides(details.balance_overrides))
-        self.thresholds.setVisible(not self.use_defaults.isChecked())
-        self.use_defaults.toggled.connect(lambda on: self.thresholds.setVisible(not on))
+        area = self.thresholds.scrolling(THRESHOLDS_HEIGHT)
+        area.setVisible(not self.use_defaults.isChecked())
+        self.use_defaults.toggled.connect(lambda on: area.setVisible(not on))
         self.use_defaults.toggled.connect(self._validate)
         self.thresholds.validity_changed.connect(self._validate)
         column = QVBoxLayout(thresholds)
         column.addWidget(self.use_defaults)
-        column.addWidget(self.thresholds)
+        column.addWidget(area, 1)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)

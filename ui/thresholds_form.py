@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -162,3 +164,15 @@ class ThresholdsForm(QWidget):
 
     def is_valid(self) -> bool:
         return not self.settings().problems()
+
+    def scrolling(self, height: int) -> QScrollArea:
+        """This form in a scroll area at least ``height`` pixels tall (or all of the form),
+        so a dialog holding it fits a small screen."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(self)
+        area.setMinimumWidth(self.sizeHint().width() + area.verticalScrollBar().sizeHint().width())
+        area.setMinimumHeight(min(height, self.sizeHint().height()))
+        return area
