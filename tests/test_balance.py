@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from planner.balance import WeekAnalysis, analyse_program, analyse_week
@@ -419,3 +421,28 @@ def test_program_analysis_has_every_week_and_the_totals() -> None:
     assert third.weeks == (a.weeks[2],)
     with pytest.raises(IndexError):
         a.only(4)
+
+
+def test_every_reason_names_its_source_or_says_it_is_our_own_choice() -> None:
+    own_numbers = {
+        Code.DIRECTION_UNDER_SERVED,
+        Code.DIRECTION_DOMINANT,
+        Code.ABDUCTION_ADDUCTION_RATIO,
+        Code.ROTATION_RATIO,
+        Code.EXTENSION_FLEXION_RATIO,
+        Code.KNEE_SHARE,
+        Code.POSITION_VARIETY,
+        Code.EQUIPMENT_VARIETY,
+    }
+    for code in Code:
+        if code is Code.WEEK_EMPTY:
+            continue
+        reason = code.reason
+        # A cited source (with its year), the program's premise, or our own convention.
+        assert re.search(r"\b(19|20)\d\d\b|premise|[Cc]onvention", reason), code
+        if code in own_numbers:
+            assert "convention" in reason, code
+    # Sources cited only for what they found (reference/sources.md).
+    assert "Our reading of ACSM 2009" in Code.DIRECTION_LOW_VOLUME.reason
+    assert "Neal 2019" not in Code.ABDUCTION_ADDUCTION_RATIO.reason
+    assert "not in adduction or internal rotation" in Code.DIRECTION_MISSING.reason
