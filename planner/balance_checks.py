@@ -1,15 +1,24 @@
 """The eleven checks of the balance rule (DESIGN.md §1) on a counted week, with their words.
 
-Two rules keep a report free of echoes: a check about *how much* a direction gets stays
-silent for an untrained direction (``direction-missing`` already says it), and
-``direction-under-served`` stays silent when ``direction-low-volume`` already fired for the
-same direction (both say "too little here"; the absolute floor is the clearer message).
-An empty week gets a single ``week-empty`` info instead of six errors: it is either a week
-the coach has not filled yet or a planned rest week, and neither needs six red marks.
+A week gets at most one finding per code: a check that fires for several directions says so
+once and lists them. Two rules keep a report free of echoes: a check about *how much* a
+direction gets stays silent for an untrained direction (``direction-missing`` already says it),
+and ``direction-under-served`` leaves out a direction ``direction-low-volume`` already names.
+An empty week gets a single ``week-empty`` info instead of six errors.
+
+Every finding carries its **gap**: the weighted sets that stand between the week and the check
+passing. For the volume checks it is the sets missing to reach the threshold (over it, for
+``direction-dominant``), summed over the directions; for a ratio, the sets the smaller side
+needs to come back into range; for ``knee-share``, the sets in the short knee state that bring
+its share up to the limit. Checks that count kinds rather than sets (a knee state, a day, a
+position, standing or not, kinds of equipment) count one *dose* for each thing missing: half
+the weekly floor (2 weighted sets by default; one day's share of it), and at least 1 set.
+Findings are ordered errors first, then by gap, largest first, then in the order of the checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from planner.balance_settings import BalanceSettings
@@ -30,89 +39,75 @@ MUSCLES = {
 
 
 def check_week(week: WeekAnalysis, settings: BalanceSettings) -> tuple[Finding, ...]:
-    """Every finding for one counted week, errors first, then in the order of the checks."""
+    """Every finding for one counted week, at most one per code, in report order."""
     if week.is_empty:
-        return (finding(Code.WEEK_EMPTY, "This week has no exercises yet."),)
-    found: list[Finding] = []
-    for direction in Direction:
-        found.extend(_direction_findings(week, direction, settings))
-    found.extend(_ratio_findings(week, settings))
-    found.extend(_week_findings(week, settings))
+        return (finding(Code.WEEK_EMPTY, "This week has no exercises yet.", gap=0.0),)
+    found = [
+        *_volume_findings(week, settings),
+        *_ratio_findings(week, settings),
+        *_knee_findings(week, settings),
+        *_spread_findings(week, settings),
+        *_week_findings(week, settings),
+    ]
     return tuple(sorted(found, key=lambda f: f.sort_key))
 
 
-def _direction_findings(
-    week: WeekAnalysis, d: Direction, settings: BalanceSettings
-) -> list[Finding]:
-    amount, mean, one = week.sets[d], week.mean, (d,)
-    if amount == 0:
-        return [
+def dose(settings: BalanceSettings) -> float:
+    """One dose in weighted sets: half the weekly floor, at least 1 (the gap of a missing kind)."""
+    return max(settings.min_weighted_sets / 2, 1.0)
+
+
+def _volume_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
+    sets, mean, floor = week.sets, week.mean, settings.min_weighted_sets
+    trained = [d for d in Direction if sets[d] > 0]
+    missing = tuple(d for d in Direction if sets[d] == 0)
+    low = tuple(d for d in trained if sets[d] < floor)
+    under_limit = settings.under_served_share * mean
+    under = tuple(d for d in trained if d not in low and sets[d] < under_limit)
+    over_limit = settings.dominant_factor * mean
+    over = tuple(d for d in trained if sets[d] > over_limit)
+    found = []
+    if missing:
+        found.append(
             finding(
                 Code.DIRECTION_MISSING,
-                f"No {work(d)} this week — the hip's {MUSCLES[d]} go untrained.",
-                one,
+                f"No {listing(missing, conj='or')} work this week — the hip's "
+                f"{listing(missing, MUSCLES.__getitem__)} go untrained.",
+                missing,
+                gap=max(floor, 1.0) * len(missing),
             )
-        ]
-    found = []
-    if amount < settings.min_weighted_sets:
+        )
+    if low:
         found.append(
             finding(
                 Code.DIRECTION_LOW_VOLUME,
-                f"{cap(work(d))} gets only {num(amount)} weighted sets this week; "
-                f"aim for at least {settings.min_weighted_sets:g}.",
-                one,
+                f"Too little {listing(low)} work this week: {numbers(low, sets)} weighted "
+                f"sets; aim for at least {floor:g}{each(low)}.",
+                low,
+                gap=sum(floor - sets[d] for d in low),
             )
         )
-    elif amount < settings.under_served_share * mean:
+    if under:
         found.append(
             finding(
                 Code.DIRECTION_UNDER_SERVED,
-                f"{cap(work(d))} gets {num(amount)} weighted sets, less than "
-                f"{pct(settings.under_served_share)} of the six-direction average "
-                f"of {num(mean)}.",
-                one,
+                f"{cap(listing(under))} {verb(under, 'gets', 'get')} less than "
+                f"{pct(settings.under_served_share)} of the six-direction average of "
+                f"{num(mean)} weighted sets: {numbers(under, sets)}.",
+                under,
+                gap=sum(under_limit - sets[d] for d in under),
             )
         )
-    if amount > settings.dominant_factor * mean:
+    if over:
         found.append(
             finding(
                 Code.DIRECTION_DOMINANT,
-                f"{cap(work(d))} dominates: {num(amount)} weighted sets, more than "
-                f"{settings.dominant_factor:g}× the six-direction average of {num(mean)}.",
-                one,
-            )
-        )
-    for knee in Knee:
-        if week.knee_sets[d][knee] == 0:
-            other = Knee.STRAIGHT if knee is Knee.BENT else Knee.BENT
-            found.append(
-                finding(
-                    Code.KNEE_MISSING,
-                    f"All {work(d)} is done with the knee {other.value}; add an exercise "
-                    f"with the knee {knee.value}.",
-                    one,
-                    knee,
-                )
-            )
-    day_count, required = len(week.days[d]), settings.required_days
-    if day_count < required:
-        found.append(
-            finding(
-                Code.DIRECTION_FREQUENCY,
-                f"{cap(work(d))} is done on only {plural(day_count, 'day')} this week; "
-                f"spread it over at least {plural(required, 'day')}.",
-                one,
-            )
-        )
-    used, wanted = week.positions[d], settings.min_positions_per_direction
-    if len(used) < wanted:
-        names = ", ".join(sorted(p.label.lower() for p in used))
-        found.append(
-            finding(
-                Code.POSITION_VARIETY,
-                f"{cap(work(d))} uses only {plural(len(used), 'position')} ({names}); "
-                f"aim for at least {wanted}.",
-                one,
+                f"{cap(listing(over))} {verb(over, 'dominates', 'dominate')} with "
+                f"{numbers(over, sets)} weighted sets, more than "
+                f"{settings.dominant_factor:g}× the six-direction average of {num(mean)}. "
+                "Keep that work and add to the other directions.",
+                over,
+                gap=sum(sets[d] - over_limit for d in over),
             )
         )
     return found
@@ -141,9 +136,99 @@ def _ratio_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findi
         found.append(
             finding(
                 code,
-                f"{cap(work(top))} is {only}{outside(ratio, low, high)} times {work(bottom)}; "
-                f"aim for {low:g}–{high:g} times.",
+                f"{top.label} work is {only}{outside(ratio, low, high)} times "
+                f"{bottom.label} work; aim for {low:g}–{high:g} times.",
                 (top, bottom),
+                gap=low * b - a if ratio < low else a / high - b,
+            )
+        )
+    return found
+
+
+def _knee_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
+    lacking = [
+        (d, knee)
+        for d in Direction
+        if week.sets[d] > 0
+        for knee in Knee
+        if not week.knee_sets[d][knee]
+    ]
+    found = []
+    if lacking:
+        parts = []
+        for knee in (Knee.STRAIGHT, Knee.BENT):
+            named = tuple(d for d, k in lacking if k is knee)
+            if named:
+                other = Knee.BENT if knee is Knee.STRAIGHT else Knee.STRAIGHT
+                parts.append(
+                    f"{cap(listing(named))} {verb(named, 'is', 'are')} trained only "
+                    f"with the knee {other.value}: add knee-{knee.value} work"
+                )
+        found.append(
+            finding(
+                Code.KNEE_MISSING,
+                "; ".join(parts) + ".",
+                tuple(d for d, _ in lacking),
+                gap=dose(settings) * len(lacking),
+                knees=tuple(k for _, k in lacking),
+            )
+        )
+    share, total = week.straight_knee_share or 0.0, week.total
+    low, high = settings.straight_knee_share_low, settings.straight_knee_share_high
+    aim = f"aim for {num(low * 100)}–{pct(high)} with the knee straight"
+    shown = outside(share * 100, low * 100, high * 100, start=0)
+    if share < low:
+        straight = share * total
+        found.append(
+            finding(
+                Code.KNEE_SHARE,
+                f"Only {shown}% of this week's work is done with the knee straight; {aim}.",
+                knee=Knee.STRAIGHT,
+                gap=(low * total - straight) / (1 - low),
+            )
+        )
+    elif share > high:
+        bent = (1 - share) * total
+        found.append(
+            finding(
+                Code.KNEE_SHARE,
+                f"{shown}% of this week's work is done with the knee straight; {aim}.",
+                knee=Knee.BENT,
+                gap=((1 - high) * total - bent) / high,
+            )
+        )
+    return found
+
+
+def _spread_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
+    trained = [d for d in Direction if week.sets[d] > 0]
+    found = []
+    required = settings.required_days
+    rare = tuple(d for d in trained if len(week.days[d]) < required)
+    if rare:
+        days = ", ".join(f"{d.label} on {plural(len(week.days[d]), 'day')}" for d in rare)
+        found.append(
+            finding(
+                Code.DIRECTION_FREQUENCY,
+                f"Done on too few days this week: {days}; spread{each(rare)} over at least "
+                f"{plural(required, 'day')}.",
+                rare,
+                gap=dose(settings) * sum(required - len(week.days[d]) for d in rare),
+            )
+        )
+    wanted = settings.min_positions_per_direction
+    narrow = tuple(d for d in trained if len(week.positions[d]) < wanted)
+    if narrow:
+        used = ", ".join(
+            f"{d.label} ({', '.join(sorted(p.label.lower() for p in week.positions[d]))})"
+            for d in narrow
+        )
+        found.append(
+            finding(
+                Code.POSITION_VARIETY,
+                f"Too few positions: {used}; aim for at least {wanted}{each(narrow)}.",
+                narrow,
+                gap=dose(settings) * sum(wanted - len(week.positions[d]) for d in narrow),
             )
         )
     return found
@@ -151,32 +236,12 @@ def _ratio_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findi
 
 def _week_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Finding]:
     found = []
-    share = week.straight_knee_share or 0.0
-    low, high = settings.straight_knee_share_low, settings.straight_knee_share_high
-    aim = f"aim for {num(low * 100)}–{pct(high)} with the knee straight"
-    if share < low:
-        shown = outside(share * 100, low * 100, high * 100, start=0)
-        found.append(
-            finding(
-                Code.KNEE_SHARE,
-                f"Only {shown}% of this week's work is done with the knee straight; {aim}.",
-                knee=Knee.STRAIGHT,
-            )
-        )
-    elif share > high:
-        shown = outside(share * 100, low * 100, high * 100, start=0)
-        found.append(
-            finding(
-                Code.KNEE_SHARE,
-                f"{shown}% of this week's work is done with the knee straight; {aim}.",
-                knee=Knee.BENT,
-            )
-        )
     if week.weight_bearing_sets == 0:
         found.append(
             finding(
                 Code.WEIGHT_BEARING_MISSING,
                 "Nothing this week is done standing; add a weight-bearing exercise.",
+                gap=dose(settings),
             )
         )
     elif week.weight_bearing_sets == week.total:
@@ -185,6 +250,7 @@ def _week_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findin
                 Code.NON_WEIGHT_BEARING_MISSING,
                 "Everything this week is done standing; add an exercise done lying, "
                 "seated or kneeling.",
+                gap=dose(settings),
             )
         )
     kinds, wanted = week.week_equipment, settings.min_equipment_kinds
@@ -195,14 +261,34 @@ def _week_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findin
                 Code.EQUIPMENT_VARIETY,
                 f"This week uses only {plural(len(kinds), 'kind')} of equipment ({names}); "
                 f"aim for at least {wanted}.",
+                gap=dose(settings) * (wanted - len(kinds)),
             )
         )
     return found
 
 
-def work(d: Direction) -> str:
-    """The direction as a noun phrase: "rotate-in work"."""
-    return d.label.lower().replace(" ", "-") + " work"
+def listing(
+    directions: Sequence[Direction],
+    name: Callable[[Direction], str] = lambda d: d.label,
+    *,
+    conj: str = "and",
+) -> str:
+    """ "Forward, Away and Rotate in": the labels (or ``name`` of each direction) as a list."""
+    names = [name(d) for d in directions]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conj} {names[-1]}"
+
+
+def numbers(directions: Sequence[Direction], sets: Mapping[Direction, float]) -> str:
+    """ "2 and 3.5": the weighted sets of ``directions``, in step with :func:`listing`."""
+    return listing(directions, lambda d: num(sets[d]))
+
+
+def verb(directions: Sequence[Direction], one: str, many: str) -> str:
+    return one if len(directions) == 1 else many
+
+
+def each(directions: Sequence[Direction]) -> str:
+    return "" if len(directions) == 1 else " each"
 
 
 def cap(text: str) -> str:

@@ -43,6 +43,13 @@ class BalanceSettings:
             return min(self.min_days_per_direction, 1)
         return self.min_days_per_direction
 
+    def target_band(self, mean: float) -> tuple[float, float]:
+        """The weighted sets a direction should get in a week whose six-direction mean is
+        ``mean``: from the higher of the low-volume floor and the under-served share of the
+        mean, up to the dominant limit (never below the start)."""
+        low = max(self.min_weighted_sets, self.under_served_share * mean)
+        return low, max(low, self.dominant_factor * mean)
+
     def problems(self) -> dict[str, str]:
         """Field name → coach-facing message for every impossible value (empty when all is well).
 

@@ -16,12 +16,14 @@ from typing import NoReturn, TextIO
 from planner.balance import analyse_program
 from planner.balance_checks import plural
 from planner.balance_report import render_json, render_text
+from planner.balance_settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
 from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
+from planner.thresholds import read_thresholds, settings_for
 
 COMMANDS = ("catalog", "check", "export")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -121,7 +123,7 @@ def run_command(
         if args.command == "catalog":
             return _catalog(args, load_catalog(), out)
         if args.command == "check":
-            return _check(args, out)
+            return _check(args, out, err)
         if args.command == "export":
             return _export(args, out, err)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
@@ -153,9 +155,20 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
     return EXIT_OK
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     program = _read(args.file)
-    return report_balance(program, out, week=args.week, as_json=args.json, source=str(args.file))
+    settings = settings_for(program, _coach_thresholds(err))
+    return report_balance(
+        program, out, week=args.week, as_json=args.json, source=str(args.file), settings=settings
+    )
+
+
+def _coach_thresholds(err: TextIO) -> BalanceSettings:
+    """The coach's ``balance.toml``; a broken one is named in one warning line."""
+    thresholds = read_thresholds()
+    if thresholds.problem:
+        print(f"hip-planner: warning: {thresholds.problem}", file=err)
+    return thresholds.settings
 
 
 def report_balance(
@@ -165,6 +178,7 @@ def report_balance(
     week: int | None = None,
     as_json: bool = False,
     source: str = "the program",
+    settings: BalanceSettings | None = None,
 ) -> int:
     """Print the balance report of ``program`` (or of its week ``week``, 1-based).
 
@@ -177,7 +191,7 @@ def report_balance(
             f"hip-planner check: {source} has {plural(count, 'week')}, so there is no "
             f"week {week}; use --week 1–{count}"
         )
-    analysis = analyse_program(program)
+    analysis = analyse_program(program, settings)
     if week is not None:
         analysis = analysis.only(week)
     out.write(render_json(analysis) if as_json else render_text(analysis))
@@ -189,8 +203,9 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if output.resolve() == args.file.resolve():
         raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     program = _read(args.file)
+    settings = settings_for(program, _coach_thresholds(err))
     try:
-        report = write_handout(program, output, paper=args.paper)
+        report = write_handout(program, output, paper=args.paper, settings=settings)
     except HandoutError as exc:
         raise UsageError(f"hip-planner: {exc}") from None
     pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"

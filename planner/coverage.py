@@ -33,12 +33,8 @@ UNDER_CODES = frozenset(
 
 
 def target_band(analysis: WeekAnalysis, settings: BalanceSettings) -> tuple[float, float]:
-    """The weighted sets a direction should get: from the higher of the low-volume minimum
-    and the under-served share of the mean, up to the dominant limit (never below the start).
-    """
-    low = max(settings.min_weighted_sets, settings.under_served_share * analysis.mean)
-    high = max(low, settings.dominant_factor * analysis.mean)
-    return low, high
+    """The weighted sets a direction should get this week (:meth:`BalanceSettings.target_band`)."""
+    return settings.target_band(analysis.mean)
 
 
 def standings(analysis: WeekAnalysis) -> dict[Direction, Standing]:

@@ -52,10 +52,7 @@ class Code(StrEnum):
         return REASONS[self]
 
 
-_CONSENSUS = (
-    "Crossley 2016 and Collins 2018 consensus statements; Willy 2019 JOSPT guideline "
-    "(combined hip and knee exercise); Ferber 2015; Khayambashi 2012"
-)
+_PREMISE = "The program's premise"
 
 REASONS: dict[Code, str] = {
     Code.WEEK_EMPTY: (
@@ -63,57 +60,73 @@ REASONS: dict[Code, str] = {
         "rest week."
     ),
     Code.DIRECTION_MISSING: (
-        "Train the hip in every direction: the weakness found in runners is spread across "
-        "directions (Cichanowski 2007; Van Cant 2014 meta-analysis; " + _CONSENSUS + ")."
+        _PREMISE + " is to train the hip in every direction. Runners with knee pain "
+        "(patellofemoral pain) were weaker than others in most hip directions tested "
+        "(Cichanowski 2007). A meta-analysis found deficits in abduction, extension, external "
+        "rotation and flexion, but not in adduction or internal rotation (Van Cant 2014): for "
+        "Toward and Rotate in the evidence is weak, and the premise carries the rule. Hip "
+        "weakness did not predict later knee pain (Neal 2019): it may follow pain rather than "
+        "cause it."
     ),
     Code.DIRECTION_LOW_VOLUME: (
-        "Strength needs a minimum dose: ACSM 2009 recommends at least 2 days × 2 sets, and "
-        "fewer than 5 sets a week is the lowest tier in Schoenfeld 2017."
+        "Our reading of ACSM 2009 (novices: 1–3 sets, 2–3 days a week): 2 days × 2 sets, "
+        "4 weighted sets a week, is this program's floor. Weekly sets are the usual measure of "
+        "dose (Schoenfeld 2017)."
     ),
     Code.DIRECTION_UNDER_SERVED: (
-        "Keeping every direction above half the average keeps the spread within about 4:1."
+        "A convention: keeping every direction above half the six-direction average keeps "
+        "the spread within about 4:1."
     ),
     Code.DIRECTION_DOMINANT: (
-        "Squats and lunges easily crowd out the other directions; keeping every direction "
-        "below twice the average leaves room for them."
+        "A convention: keeping every direction below twice the average leaves room for the "
+        "others. Keep the squats and lunges and add the rest: combined hip and knee exercise "
+        "is the recommended care for knee pain (Crossley 2016, Collins 2018, Willy 2019)."
     ),
     Code.ABDUCTION_ADDUCTION_RATIO: (
-        "Adductor strength below 80% of abductor strength goes with groin strains "
-        "(Tyler 2001); both sides of the hip matter for runners (Finnoff 2011; Neal 2019)."
+        "In a small study of high-school runners, those who developed knee pain had a higher "
+        "abduction-to-adduction strength ratio (Finnoff 2011); in ice-hockey players, "
+        "adductor strength under 80% of abductor strength preceded groin strains (Tyler "
+        "2001). The exact range is a convention."
     ),
     Code.ROTATION_RATIO: (
-        "Guidelines stress external rotation, yet normal internal-rotation torque is at least "
-        "as large as external (Lindsay 1992): train both, external somewhat more."
+        "In a small study of high-school runners, those who developed knee pain had a lower "
+        "external-to-internal rotation strength ratio (Finnoff 2011). Internal rotation stays "
+        "trained too: in healthy adults its torque is at least as large as external rotation's "
+        "(Lindsay 1992). The exact range is a convention."
     ),
     Code.EXTENSION_FLEXION_RATIO: (
-        "The extensors are the largest hip muscles and deserve the most work, but runners "
-        "also show hip-flexor deficits (Van Cant 2014)."
+        "A convention: the extensors are the largest hip muscles and may get the most work, "
+        "but flexor deficits were found too (Van Cant 2014), so Forward stays trained."
     ),
     Code.KNEE_MISSING: (
-        "Knees straight and knees bent train the hip differently: rotation torque depends on "
-        "the knee angle, and the two-joint muscles work differently in each."
+        _PREMISE + ": train with the knee straight and with it bent. Rotation torque depends "
+        "on the hip and knee angle (Lindsay 1992)."
     ),
     Code.KNEE_SHARE: (
-        "Knees straight and knees bent train the hip differently; a week of mostly one knee "
-        "state misses half of the premise."
+        _PREMISE + ": train with the knee straight and with it bent. The share range is a "
+        "convention."
     ),
     Code.DIRECTION_FREQUENCY: (
-        "ACSM recommends training each muscle group 2–3 days a week; Metzl's plan for runners "
-        "is twice a week."
+        "ACSM 2009 recommends training each muscle group 2–3 days a week; Metzl's plan for "
+        "runners is twice a week. Maintenance mode asks for one day."
     ),
     Code.WEIGHT_BEARING_MISSING: (
-        "Standing and lying exercises activate the glutes differently (MacAskill 2014); "
-        "running is done standing."
+        _PREMISE + ": standing, lying and sitting. Running is done on the feet, and the "
+        "guideline recommends both hip-focused and combined hip-and-knee exercise (Willy 2019)."
     ),
     Code.NON_WEIGHT_BEARING_MISSING: (
-        "Standing and lying exercises activate the glutes differently (MacAskill 2014); "
-        "lying, seated or kneeling work isolates the hip."
+        _PREMISE + ": standing, lying and sitting. Lying, loaded exercises can work the "
+        "gluteus medius as much as standing ones (MacAskill 2014), so lying work is real work; "
+        "the guideline recommends hip-focused as well as combined exercise (Willy 2019)."
     ),
     Code.POSITION_VARIETY: (
-        "The premise is to mix it up: different positions load the hip at different angles."
+        _PREMISE + ": mix it up, so the hip is loaded at different angles; a "
+        "hip-focused program helped knee pain (Ferber 2015), as did a knee-based one. The "
+        "number is a convention."
     ),
     Code.EQUIPMENT_VARIETY: (
-        "The premise is to mix it up: different equipment changes how the load pulls on the hip."
+        _PREMISE + ": mix it up, so the load pulls on the hip in different ways (Ferber 2015 "
+        "supports varied, hip-focused work). The number is a convention."
     ),
 }
 
@@ -128,28 +141,45 @@ SEVERITIES: dict[Code, Severity] = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One check's verdict on a week: a week holds at most one finding per code."""
+
     code: Code
     severity: Severity
     directions: tuple[Direction, ...]
-    """The directions involved, in the taxonomy's order (empty for week-wide findings)."""
+    """The directions involved, in the taxonomy's order (empty for week-wide findings); a ratio
+    names its dividend first (Away, Toward)."""
     message: str
     """Plain language for the coach, using the coach-facing direction labels."""
     reason: str
-    """Why the check exists, with its source."""
+    """Why the check exists, with its source (or "a convention")."""
     knee: Knee | None = None
-    """For ``knee-missing``: the knee state that is missing; for ``knee-share``: the knee state
-    that is short of its share."""
+    """For ``knee-share``: the knee state that is short of its share."""
+    knees: tuple[Knee, ...] = ()
+    """For ``knee-missing``: the missing knee state of each of ``directions``, in step."""
+    gap: float = 0.0
+    """Weighted sets that stand between the week and this check passing (see
+    :mod:`planner.balance_checks`); the larger gap comes first within a severity."""
 
     @property
-    def sort_key(self) -> tuple[int, int, tuple[int, ...]]:
-        """Errors first, then the order of the checks, then the order of the directions."""
-        order = list(Direction)
-        return (self.severity.rank, self.code.rank, tuple(order.index(d) for d in self.directions))
+    def sort_key(self) -> tuple[int, float, int]:
+        """Errors first, then the larger gap, then the order of the checks."""
+        return (self.severity.rank, -self.gap, self.code.rank)
+
+    def missing_knee(self, direction: Direction) -> Knee | None:
+        """For ``knee-missing``: the knee state ``direction`` lacks (None if it lacks none)."""
+        return dict(zip(self.directions, self.knees, strict=False)).get(direction)
 
 
 def finding(
-    code: Code, message: str, directions: tuple[Direction, ...] = (), knee: Knee | None = None
+    code: Code,
+    message: str,
+    directions: tuple[Direction, ...] = (),
+    *,
+    gap: float,
+    knee: Knee | None = None,
+    knees: tuple[Knee, ...] = (),
 ) -> Finding:
     """A finding with the severity and reason that belong to its code."""
     severity = SEVERITIES.get(code, Severity.WARNING)
-    return Finding(code, severity, directions, message, code.reason, knee)
+    # Rounded, so sums that differ only in floating-point noise tie and fall back on check order.
+    return Finding(code, severity, directions, message, code.reason, knee, knees, round(gap, 6))

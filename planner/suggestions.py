@@ -38,8 +38,8 @@ def suggest(
 ) -> list[Exercise]:
     """Up to ``limit`` catalog exercises that fill the gap of ``finding``, best fit first.
 
-    A candidate trains a direction of the finding (any direction for ``knee-share``), has the
-    missing knee state for knee findings, is not archived, is not already in the week, and —
+    A candidate trains a direction of the finding (any direction for ``knee-share``) in the
+    knee state a knee finding misses there, is not archived, is not already in the week, and —
     when ``client_equipment`` is set — can be done with something the client has (body weight
     always counts). Best fit: the gap's direction as primary before secondary; the knee state
     the direction lacks; for ``knee-share``, which may be filled in any direction, the
@@ -49,22 +49,32 @@ def suggest(
     if finding.code not in SUGGESTIBLE:
         return []
     targets = finding.directions or tuple(Direction)
-    required_knee = finding.knee if finding.code in {Code.KNEE_MISSING, Code.KNEE_SHARE} else None
     available = client_equipment | ALWAYS_AVAILABLE if client_equipment else None
     ranked = []
     for exercise in catalog:
-        trained = [d for d in exercise.directions if d in targets]
+        trained = [
+            d
+            for d in exercise.directions
+            if d in targets and _required_knee(finding, d) in (None, exercise.knee)
+        ]
         if (
             not trained
             or exercise.archived
             or exercise.id in week.exercise_ids
-            or (required_knee is not None and exercise.knee is not required_knee)
             or (available is not None and available.isdisjoint(exercise.equipment))
         ):
             continue
-        ranked.append((_fit(exercise, trained[0], week, required_knee), exercise))
+        knee = _required_knee(finding, trained[0])
+        ranked.append((_fit(exercise, trained[0], week, knee), exercise))
     ranked.sort(key=lambda pair: (pair[0], pair[1].name.casefold()))
     return [exercise for _, exercise in ranked[:limit]]
+
+
+def _required_knee(finding: Finding, direction: Direction) -> Knee | None:
+    """The knee state a candidate training ``direction`` must have to close the gap."""
+    if finding.code is Code.KNEE_MISSING:
+        return finding.missing_knee(direction)
+    return finding.knee if finding.code is Code.KNEE_SHARE else None
 
 
 def _fit(

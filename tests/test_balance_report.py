@@ -29,7 +29,7 @@ def two_weeks() -> Program:
 def test_json_report_has_the_documented_shape() -> None:
     data = json.loads(render_json(analyse_program(two_weeks())))
     assert list(data) == ["weeks", "errors", "warnings"]
-    assert (data["errors"], data["warnings"]) == (1, 8)
+    assert (data["errors"], data["warnings"]) == (1, 5)
     first, second = data["weeks"]
     assert list(first) == ["week", "sets", "findings"]
     assert first["week"] == 1
@@ -45,8 +45,13 @@ def test_json_report_has_the_documented_shape() -> None:
         "severity": "error",
         "code": "direction-missing",
         "directions": ["internal_rotation"],
-        "message": "No rotate-in work this week — the hip's internal rotators go untrained.",
+        "message": "No Rotate in work this week — the hip's internal rotators go untrained.",
     }
+    # One finding per code, each listing its directions.
+    codes = [f["code"] for f in first["findings"]]
+    assert len(codes) == len(set(codes))
+    (knees,) = [f for f in first["findings"] if f["code"] == "knee-missing"]
+    assert knees["directions"] == ["flexion", "abduction", "adduction", "external_rotation"]
     assert {tuple(f) for f in first["findings"]} == {("severity", "code", "directions", "message")}
     assert second == {"week": 2, "sets": second["sets"], "findings": []}
 
@@ -70,13 +75,15 @@ def test_text_report_lists_directions_findings_and_totals() -> None:
         "  Rotate in     0.0",
     ]
     assert lines[7] == (
-        "  ERROR    No rotate-in work this week — the hip's internal rotators go untrained."
+        "  ERROR    No Rotate in work this week — the hip's internal rotators go untrained."
     )
-    assert lines[8].startswith("  WARNING  Rotate-out work gets only 3 weighted sets")
-    assert "  INFO     Forward work uses only 1 position (plank); aim for at least 2." in lines
+    assert lines[8].startswith("  WARNING  Backward dominates with 23 weighted sets")
+    assert lines[lines.index("Week 2") - 2].startswith(
+        "  INFO     Too few positions: Forward (plank), Away (standing)"
+    )
     week_2 = lines.index("Week 2")
     assert lines[week_2 + 7] == "  No findings."
-    assert lines[-1] == "Total: 1 error, 8 warnings, 4 notes"
+    assert lines[-1] == "Total: 1 error, 5 warnings, 1 note"
 
 
 def test_report_balance_exits_1_on_errors_and_0_without() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -14,6 +15,7 @@ from planner.balance_settings import BalanceSettings
 from planner.findings import Code, Severity
 from planner.program import ClientDetails, Program
 from planner.taxonomy import Direction, Equipment, Knee, Position
+from planner.thresholds import Thresholds, read_thresholds, thresholds_path, write_thresholds
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
 from tests.plans import EVERY_DIRECTION, METZL, MONDAY, THURSDAY, TUESDAY, build
@@ -57,6 +59,11 @@ def codes(window: MainWindow) -> list[tuple[Code, tuple[Direction, ...]]]:
     return [(model.finding(r).code, model.finding(r).directions) for r in range(model.rowCount())]
 
 
+def has(window: MainWindow, code: Code, direction: Direction) -> bool:
+    """Whether the panel's finding of ``code`` names ``direction``."""
+    return any(c is code and direction in directions for c, directions in codes(window))
+
+
 def select_finding(window: MainWindow, code: Code, direction: Direction | None = None) -> None:
     page = window.coverage.this_week
     model = page.findings_model
@@ -81,7 +88,7 @@ def test_panel_follows_a_real_drop_into_the_calendar(window: MainWindow) -> None
     panel = window.coverage
     assert panel.analysis is not None
     assert panel.analysis.sets[IR] == 0
-    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+    assert has(window, Code.DIRECTION_MISSING, IR)
 
     tuesday = window.week_view.lists[TUESDAY]
     dropped = drag_and_drop(
@@ -91,12 +98,12 @@ def test_panel_follows_a_real_drop_into_the_calendar(window: MainWindow) -> None
     assert day_ids(window.document.program, 0, TUESDAY) == ["seated-band-ir"]
     assert panel.analysis.sets[IR] == 3
     assert panel.this_week.chart.sets[IR] == 3
-    assert (Code.DIRECTION_MISSING, (IR,)) not in codes(window)
-    assert (Code.DIRECTION_LOW_VOLUME, (IR,)) in codes(window)
+    assert not has(window, Code.DIRECTION_MISSING, IR)
+    assert has(window, Code.DIRECTION_LOW_VOLUME, IR)
 
     window.undo_action.trigger()
     assert panel.analysis.sets[IR] == 0
-    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+    assert has(window, Code.DIRECTION_MISSING, IR)
 
 
 def test_metzl_week_shows_the_missing_rotate_in_as_an_error(window: MainWindow) -> None:
@@ -106,9 +113,9 @@ def test_metzl_week_shows_the_missing_rotate_in_as_an_error(window: MainWindow) 
     first = model.index(0, 0)
     assert model.finding(0).code is Code.DIRECTION_MISSING
     assert model.finding(0).directions == (IR,)
-    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Error: No rotate-in work")
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Error: No Rotate in work")
     assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "1 error, 8 warnings" in page.summary.text()
+    assert "1 error, 5 warnings" in page.summary.text()
     assert page.stack.currentWidget() is page.splitter
 
 
@@ -192,11 +199,11 @@ def test_add_a_suggestion_to_the_lightest_day_once_and_undo(
     assert sum(e.exercise_id == exercise.id for _, e in program.weeks[0].entries()) == 1
     assert window.document.undo_stack.count() == steps + 1
     assert window.statusBar().currentMessage() == f"Added {name} to Thursday"
-    assert (Code.DIRECTION_MISSING, (IR,)) not in codes(window)
+    assert not has(window, Code.DIRECTION_MISSING, IR)
 
     window.undo_action.trigger()
     assert program == before
-    assert (Code.DIRECTION_MISSING, (IR,)) in codes(window)
+    assert has(window, Code.DIRECTION_MISSING, IR)
 
 
 def test_suggestions_respect_the_clients_equipment(window: MainWindow) -> None:
@@ -219,34 +226,35 @@ def test_preferences_change_the_findings_and_are_remembered(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_program(window, build(METZL))
-    assert (Code.DIRECTION_LOW_VOLUME, (ER,)) in codes(window)
+    assert has(window, Code.DIRECTION_LOW_VOLUME, ER)
 
     def answer(dialog: PreferencesDialog) -> int:
-        dialog.spins["min_weighted_sets"].setValue(2)
+        dialog.form.spins["min_weighted_sets"].setValue(2)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PreferencesDialog, "exec", answer)
     action = next(a for a in window.edit_menu.actions() if "Prefere" in a.text())
     action.trigger()
     assert window.coverage.settings.min_weighted_sets == 2
-    assert (Code.DIRECTION_LOW_VOLUME, (ER,)) not in codes(window)
-    again = PreferencesDialog(load_balance_settings())  # a new dialog reads what was stored
-    assert again.spins["min_weighted_sets"].value() == 2
-    assert app_settings().value("balance/settings")
+    assert not has(window, Code.DIRECTION_LOW_VOLUME, ER)
+    again = PreferencesDialog(load_balance_settings().settings)  # reads what was stored
+    assert again.form.spins["min_weighted_sets"].value() == 2
+    assert "min_weighted_sets = 2.0" in thresholds_path().read_text(encoding="utf-8")
 
 
 def test_preferences_restore_defaults_and_refuse_impossible_limits(qtbot: QtBot) -> None:
     dialog = PreferencesDialog(BalanceSettings(dominant_factor=3, straight_knee_share_low=0.3))
     qtbot.addWidget(dialog)
-    assert dialog.spins["straight_knee_share_low"].value() == 30  # shares read as percentages
+    form = dialog.form
+    assert form.spins["straight_knee_share_low"].value() == 30  # shares read as percentages
     assert dialog.settings().straight_knee_share_low == pytest.approx(0.3)
 
-    dialog.spins["rotation_low"].setValue(4)  # above the upper limit of 3
+    form.spins["rotation_low"].setValue(4)  # above the upper limit of 3
     assert not dialog.ok_button.isEnabled()
-    message = dialog.messages["rotation_low"]
+    message = form.messages["rotation_low"]
     assert message.isVisibleTo(dialog)
     assert "lower limit" in message.text()
-    dialog.spins["rotation_high"].setValue(5)
+    form.spins["rotation_high"].setValue(5)
     assert dialog.ok_button.isEnabled()
     assert not message.isVisibleTo(dialog)
 
@@ -255,9 +263,20 @@ def test_preferences_restore_defaults_and_refuse_impossible_limits(qtbot: QtBot)
     assert dialog.settings() == BalanceSettings()
 
 
-def test_damaged_stored_preferences_give_the_defaults() -> None:
+def test_thresholds_an_older_version_remembered_move_to_balance_toml_once() -> None:
+    old = BalanceSettings(min_weighted_sets=6, maintenance=True)
+    app_settings().setValue("balance/settings", json.dumps(old.to_dict()))
+    assert load_balance_settings().settings == old
+    assert read_thresholds().settings == old
+    assert app_settings().value("balance/settings") is None
+    write_thresholds(BalanceSettings())  # later changes are not undone by the old value
+    assert load_balance_settings().settings == BalanceSettings()
+
+
+def test_damaged_remembered_thresholds_move_as_the_defaults() -> None:
     app_settings().setValue("balance/settings", "{not json")
-    assert load_balance_settings() == BalanceSettings()
+    assert load_balance_settings() == Thresholds(BalanceSettings())
+    assert thresholds_path().exists()
 
 
 def test_whole_program_table_follows_weeks_and_shows_a_clicked_week(
@@ -269,7 +288,7 @@ def test_whole_program_table_follows_weeks_and_shows_a_clicked_week(
     model = panel.table_model
     assert model.rowCount() == 1
     assert model.index(0, list(Direction).index(EXT)).data() == "23"
-    assert model.index(0, 6).data() == "1/8"
+    assert model.index(0, 6).data() == "1/5"
 
     qtbot.mouseClick(window.week_bar.add, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 2
@@ -366,3 +385,35 @@ def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) ->
     qtbot.addWidget(window)
     window.show()
     assert window.splitter.sizes()[2] >= 240
+
+
+def test_the_three_findings_that_matter_most_show_and_the_rest_fold_under_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    rows = page.findings_model.rowCount()
+    shown = [r for r in range(rows) if not page.findings.isRowHidden(r)]
+    assert shown == [0, 1, 2]
+    assert page.findings_model.finding(0).severity is Severity.ERROR
+    assert page.more.isVisibleTo(page)
+    assert page.more.text() == f"Show {rows - 3} more"
+
+    page.more.setFocus()
+    qtbot.keyClick(page.more, Qt.Key.Key_Space)  # reachable from the keyboard
+    assert not any(page.findings.isRowHidden(r) for r in range(rows))
+    assert page.more.text() == "Show only the first 3"
+    qtbot.keyClick(page.more, Qt.Key.Key_Space)
+    assert page.findings.isRowHidden(rows - 1)
+
+
+def test_a_finding_tells_its_directions_and_reason_on_demand(window: MainWindow) -> None:
+    open_program(window, build(METZL))
+    page = window.coverage.this_week
+    model = page.findings_model
+    row = next(r for r in range(model.rowCount()) if model.finding(r).code is Code.KNEE_MISSING)
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Warning (knee-missing): Forward, Away, Toward, Rotate out\n")
+    assert "Why it matters: The program's premise" in tip
+    page.findings.setCurrentIndex(model.index(row, 0))  # a folded finding opens the fold
+    assert "Lindsay 1992" in page.detail.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from planner.handout import HandoutError
 from planner.program_file import read_program
 from planner.templates import list_templates
+from planner.thresholds import thresholds_path
 from ui import export_controller
 from ui.export_controller import ExportOptions
 from ui.main_window import MainWindow
@@ -97,3 +99,21 @@ def test_starting_the_program_does_not_import_reportlab(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_window_s_handout_uses_the_coach_s_and_the_client_s_thresholds(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    thresholds_path().write_text("[balance]\nmin_weighted_sets = 9\n", encoding="utf-8")
+    w = MainWindow([])
+    qtbot.addWidget(w)
+    w.file.open_path(list_templates()[1].path)  # Metzl: a mean of 7.3 weighted sets
+    program = w.document.program
+    program.details = replace(program.details, balance_overrides={"dominant_factor": 3.0})
+    choose(monkeypatch, tmp_path / "metzl.pdf")
+    with qtbot.waitSignal(w.exporter.finished, timeout=30000):
+        w.export_action.trigger()
+    text = " ".join(
+        "".join(p.extract_text() for p in PdfReader(tmp_path / "metzl.pdf").pages).split()
+    )
+    assert "target range, 9–22 sets" in text  # balance.toml's floor, the client's 3× the mean

@@ -137,9 +137,29 @@ def test_low_volume_prefers_the_knee_state_the_direction_lacks() -> None:
 
 def test_knee_missing_only_offers_the_missing_knee_state() -> None:
     _, week = metzl()
-    found = suggest(the(week, Code.KNEE_MISSING, ER), week, CATALOG)
-    assert ids(found) == ["band-roll-out", "cable-er", "hip-airplane", "standing-pelvic-rotation"]
+    finding = the(week, Code.KNEE_MISSING)
+    assert finding.directions == (FLEX, ABD, ADD, ER)  # all four lack straight-knee work
+    found = suggest(finding, week, CATALOG)
+    # Rotate out, with the least work of the four, first; then Forward.
+    assert ids(found) == [
+        "band-roll-out",
+        "cable-er",
+        "hip-airplane",
+        "standing-pelvic-rotation",
+        "straight-leg-raise",
+    ]
     assert {e.knee for e in found} == {Knee.STRAIGHT}
+
+
+def test_knee_missing_asks_each_direction_for_its_own_missing_knee() -> None:
+    _, week = metzl()
+    grouped = the(week, Code.KNEE_MISSING)
+    # Backward lacks bent work and Rotate out straight work: the same finding asks for both.
+    mixed = replace(grouped, directions=(EXT, ER), knees=(Knee.BENT, Knee.STRAIGHT))
+    found = suggest(mixed, week, CATALOG, limit=50)
+    assert found
+    for exercise in found:
+        assert any(mixed.missing_knee(d) is exercise.knee for d in exercise.directions)
 
 
 def test_knee_share_offers_that_knee_state_for_the_directions_with_least_work() -> None:

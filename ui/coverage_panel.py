@@ -15,6 +15,7 @@ from planner.balance import WeekAnalysis, analyse_program, analyse_week
 from planner.balance_settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.program import Change, Program
+from planner.thresholds import settings_for
 from ui.document import Document
 from ui.program_table import ProgramTable, ProgramTableModel
 from ui.week_coverage import WeekCoverage
@@ -37,6 +38,7 @@ class CoveragePanel(QWidget):
         self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.catalog = catalog
         self.settings = settings
+        """The coach's thresholds (balance.toml); :attr:`effective` adds the program's own."""
         self.document: Document | None = None
         self.week = 0
         self.analysis: WeekAnalysis | None = None
@@ -73,6 +75,11 @@ class CoveragePanel(QWidget):
         return QSize(PANEL_WIDTH, 600)
 
     @property
+    def effective(self) -> BalanceSettings:
+        """The thresholds the shown program is checked with (the same function as ``check``)."""
+        return settings_for(self.program, self.settings)
+
+    @property
     def program(self) -> Program:
         assert self.document is not None, "set_document first"
         return self.document.program
@@ -97,7 +104,7 @@ class CoveragePanel(QWidget):
         self.refresh()
 
     def _changed(self, change: Change) -> None:
-        if change.structure:
+        if change.structure or change.details:  # the details hold the program's thresholds
             self._stale = None
         elif self._stale is not None:
             self._stale |= change.weeks
@@ -114,22 +121,23 @@ class CoveragePanel(QWidget):
             return
         program = self.program
         self.week = max(0, min(self.week, len(program.weeks) - 1))
-        self.analysis = analyse_week(program.weeks[self.week], program.exercises, self.settings)
-        self.this_week.show_week(program, self.week, self.analysis, self.settings, self.catalog)
+        settings = self.effective
+        self.analysis = analyse_week(program.weeks[self.week], program.exercises, settings)
+        self.this_week.show_week(program, self.week, self.analysis, settings, self.catalog)
         self._update_table()
 
     def _update_table(self) -> None:
         if self.document is None or not self.table.isVisibleTo(self):
             return
-        program = self.program
+        program, settings = self.program, self.effective
         if self._stale is None or self.table_model.rowCount() != len(program.weeks):
-            self.table_model.set_weeks(analyse_program(program, self.settings).weeks)
+            self.table_model.set_weeks(analyse_program(program, settings).weeks)
         else:
             for i in sorted(w for w in self._stale if w < len(program.weeks)):
                 week = program.weeks[i]
                 fresh = self.analysis if i == self.week else None
                 self.table_model.set_week(
-                    i, fresh or analyse_week(week, program.exercises, self.settings)
+                    i, fresh or analyse_week(week, program.exercises, settings)
                 )
         self._stale = set()
         self._select_row(self.week)

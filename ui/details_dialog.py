@@ -1,6 +1,9 @@
-"""Client and program details: names, start date, the client's equipment, notes."""
+"""Client and program details: names, start date, the client's equipment, notes, and this
+client's own balance thresholds (on top of the coach's, from Preferences)."""
 
 from __future__ import annotations
+
+from dataclasses import fields
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -18,16 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.balance_settings import BalanceSettings
 from planner.program import ClientDetails
 from planner.taxonomy import Equipment
+from ui.thresholds_form import ThresholdsForm
 
 NAME_LIMIT = 120
 NOTES_LIMIT = 2000
+THRESHOLDS_HEIGHT = 240
+"""Room for the client's thresholds (they scroll), so the dialog fits a laptop screen."""
 
 
 class DetailsDialog(QDialog):
-    def __init__(self, details: ClientDetails, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: ClientDetails,
+        parent: QWidget | None = None,
+        *,
+        defaults: BalanceSettings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.defaults = defaults or BalanceSettings()
+        """The coach's thresholds, which this client's own values override."""
         self.setWindowTitle("Program details")
         self.client = QLineEdit(details.client_name, placeholderText="e.g. Ana Silva")
         self.title = QLineEdit(
@@ -52,6 +67,18 @@ class DetailsDialog(QDialog):
         grid = QGridLayout(box)
         for i, check in enumerate(self.equipment.values()):
             grid.addWidget(check, i // 3, i % 3)
+        thresholds = QGroupBox("This client's thresholds")
+        self.use_defaults = QCheckBox("Use my defaults (Preferences)")
+        self.use_defaults.setChecked(not details.balance_overrides)
+        self.thresholds = ThresholdsForm(self.defaults.with_overrides(details.balance_overrides))
+        area = self.thresholds.scrolling(THRESHOLDS_HEIGHT)
+        area.setVisible(not self.use_defaults.isChecked())
+        self.use_defaults.toggled.connect(lambda on: area.setVisible(not on))
+        self.use_defaults.toggled.connect(self._validate)
+        self.thresholds.validity_changed.connect(self._validate)
+        column = QVBoxLayout(thresholds)
+        column.addWidget(self.use_defaults)
+        column.addWidget(area, 1)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -70,6 +97,7 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(thresholds)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         for line in (self.client, self.title, self.coach):
@@ -89,7 +117,20 @@ class DetailsDialog(QDialog):
         ]
         if len(self.notes.toPlainText()) > NOTES_LIMIT:
             problems.append(f"The notes are too long; keep them to {NOTES_LIMIT} characters.")
+        if not self.use_defaults.isChecked() and not self.thresholds.is_valid():
+            problems.append("Fix the client's thresholds marked above.")
         return problems
+
+    def overrides(self) -> dict[str, int | float | bool]:
+        """The client's thresholds that differ from the coach's (none with "use my defaults")."""
+        if self.use_defaults.isChecked():
+            return {}
+        chosen = self.thresholds.settings()
+        return {
+            f.name: getattr(chosen, f.name)
+            for f in fields(BalanceSettings)
+            if getattr(chosen, f.name) != getattr(self.defaults, f.name)
+        }
 
     def _validate(self) -> None:
         problems = self.problems()
@@ -106,4 +147,5 @@ class DetailsDialog(QDialog):
             start_date=start,  # type: ignore[arg-type]
             equipment=frozenset(e for e, check in self.equipment.items() if check.isChecked()),
             notes=self.notes.toPlainText().strip(),
+            balance_overrides=self.overrides(),
         )

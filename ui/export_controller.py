@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.balance_settings import BalanceSettings
 from planner.handout import HandoutError, HandoutReport, default_paper, write_handout
 from planner.handout.paper import Paper
 from planner.program import Program
@@ -80,10 +81,15 @@ class ExportJob(QThread):
     failed = Signal(str)
 
     def __init__(
-        self, program: Program, path: Path, paper: Paper, parent: QObject | None = None
+        self,
+        program: Program,
+        path: Path,
+        paper: Paper,
+        settings: BalanceSettings,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.program, self.path, self.paper = program, path, paper
+        self.program, self.path, self.paper, self.settings = program, path, paper, settings
 
     def run(self) -> None:
         try:
@@ -92,6 +98,7 @@ class ExportJob(QThread):
                 self.path,
                 paper=self.paper,
                 progress=lambda done, total: self.progressed.emit(done, total),
+                settings=self.settings,
             )
         except HandoutError as exc:
             self.failed.emit(str(exc))
@@ -126,7 +133,8 @@ class ExportController(QObject):
         self.start(path, options.paper())
 
     def start(self, path: Path, paper: Paper) -> None:
-        self.job = ExportJob(self.window.document.program.snapshot(), path, paper, self)
+        settings = self.window.coverage.effective
+        self.job = ExportJob(self.window.document.program.snapshot(), path, paper, settings, self)
         self.progress = QProgressDialog("Laying out the handout…", "", 0, 0, self.window)
         self.progress.setWindowTitle("Export handout")
         self.progress.setCancelButton(None)

@@ -1,4 +1,5 @@
-"""The week's findings as a list model with severity icons, and a list that wraps them."""
+"""The week's findings as a list model with severity icons, and a list that wraps them and
+shows the few that matter most, with the rest folded away until asked for."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.findings import Finding, Severity
+from planner.findings import Code, Finding, Severity
 from ui.item_flags import read_only_flags
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -43,9 +44,10 @@ def severity_icon(severity: Severity) -> QIcon:
     return QApplication.style().standardIcon(SEVERITY_ICONS[severity])
 
 
-def finding_key(finding: Finding) -> tuple[object, ...]:
-    """What identifies a finding across re-analyses (its numbers in the message may change)."""
-    return (finding.code, finding.directions, finding.knee)
+def finding_key(finding: Finding) -> Code:
+    """What identifies a finding across re-analyses: its code, as a week holds one per code
+    (its directions and the numbers in its message may change)."""
+    return finding.code
 
 
 class FindingsModel(QAbstractListModel):
@@ -62,7 +64,7 @@ class FindingsModel(QAbstractListModel):
     def finding(self, row: int) -> Finding:
         return self._rows[row]
 
-    def row_of(self, key: tuple[object, ...]) -> int:
+    def row_of(self, key: Code) -> int:
         return next((r for r, f in enumerate(self._rows) if finding_key(f) == key), -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -81,13 +83,22 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{SEVERITY_WORDS[found.severity]}: {found.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{SEVERITY_WORDS[found.severity]} ({found.code.value})"
+            return tooltip(found)
         if role == FindingRole:
             return found
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return read_only_flags(index)
+
+
+def tooltip(found: Finding) -> str:
+    """Severity, code and directions on one line, then why the check exists."""
+    where = ", ".join(d.label for d in found.directions)
+    head = f"{SEVERITY_WORDS[found.severity]} ({found.code.value})" + (
+        f": {where}" if where else ""
+    )
+    return f"{head}\nWhy it matters: {found.reason}"
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -102,10 +113,18 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), size.height() + 8)
 
 
+TOP_FINDINGS = 3
+"""How many findings show before the rest are folded away."""
+
+
 class FindingsList(QListView):
+    """The findings, the first :data:`TOP_FINDINGS` of them only while ``folded``."""
+
     def __init__(self, model: FindingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.folded = True
         self.setModel(model)
+        model.modelReset.connect(self._fold)
         self.setItemDelegate(WrappingDelegate(self))
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -114,3 +133,19 @@ class FindingsList(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Findings")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def folded_count(self) -> int:
+        """How many findings the fold hides (0 when unfolded or when there are few)."""
+        rows = self.model().rowCount()
+        # Folding a single finding away would save no room: show it.
+        return rows - TOP_FINDINGS if self.folded and rows > TOP_FINDINGS + 1 else 0
+
+    def set_folded(self, folded: bool) -> None:
+        self.folded = folded
+        self._fold()
+
+    def _fold(self) -> None:
+        hidden = self.folded_count()
+        rows = self.model().rowCount()
+        for row in range(rows):
+            self.setRowHidden(row, row >= rows - hidden)

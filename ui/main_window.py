@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.catalog)
         self.splitter.addWidget(centre)
-        self.coverage = CoveragePanel(self.catalog_model.all_exercises, load_balance_settings())
+        thresholds = load_balance_settings()
+        self.coverage = CoveragePanel(self.catalog_model.all_exercises, thresholds.settings)
         self.splitter.addWidget(self.coverage)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.document.title_changed.connect(self.update_title)
         self.document.changed.connect(self._details_changed)
         self.coverage.set_document(self.document)
+        self.controller.defaults = lambda: self.coverage.settings
         self.controller.week_changed.connect(self.coverage.show_week)
         self.coverage.week_chosen.connect(self.controller.show_week)
         self.coverage.add_requested.connect(
@@ -97,7 +99,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.update_title()
         self.statusBar().showMessage(
-            "Drag exercises from the catalog onto a day, or select one and press Enter."
+            thresholds.problem
+            or "Drag exercises from the catalog onto a day, or select one and press Enter."
         )
         self.setAcceptDrops(True)
         self.restore_layout()
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
             "Program &details…",
             self.controller.edit_details,
             "Ctrl+I",
-            "Client name, title, coach, start date, equipment and notes",
+            "Client name, title, coach, start date, equipment, notes and own thresholds",
         )
         self.file = FileController(self, self.file_menu, details)
         self.exporter = ExportController(self)

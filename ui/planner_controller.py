@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from planner.balance_settings import BalanceSettings
 from planner.catalog_file import (
     dose_from_mapping,
     dose_to_mapping,
@@ -52,6 +53,8 @@ class PlannerController(QObject):
     ) -> None:
         super().__init__(parent)
         self.window = parent
+        self.defaults: Callable[[], BalanceSettings] = BalanceSettings
+        """The coach's thresholds (balance.toml), which a program's own values override."""
         self.lookup = lookup
         self.view = week_view
         self.bar = week_bar
@@ -264,7 +267,7 @@ class PlannerController(QObject):
             self.show_week(target)
 
     def edit_details(self) -> None:
-        dialog = DetailsDialog(self.program.details, self.window)
+        dialog = DetailsDialog(self.program.details, self.window, defaults=self.defaults())
         if (
             dialog.exec() == QDialog.DialogCode.Accepted
             and dialog.details() != self.program.details

@@ -1,136 +1,85 @@
-"""Preferences: every threshold of the balance rule, shown as the coach thinks of it.
+"""Preferences: the coach's balance thresholds, kept in ``balance.toml`` for every client
+(:mod:`planner.thresholds`), and the autosave interval.
 
-Shares appear as percentages. Impossible combinations (a lower limit above its upper limit)
-are explained next to the field, and OK stays disabled until they are fixed. The settings are
-remembered as one JSON value in the app's settings file.
+Thresholds remembered by an older Hip Planner in its settings file move to ``balance.toml``
+once. A broken ``balance.toml`` is named at the top of the dialog; saving over it keeps the
+old file as ``balance.toml.bak``.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.balance_settings import BalanceSettings, field_range, is_share
+from planner.balance_settings import BalanceSettings
+from planner.safe_save import ProgramSaveError
+from planner.thresholds import Thresholds, read_thresholds, thresholds_path, write_thresholds
 from ui.file_controller import AUTOSAVE_DEFAULT_SECONDS, AUTOSAVE_KEY, autosave_seconds
 from ui.settings import app_settings
+from ui.thresholds_form import ThresholdsForm
 
-SETTINGS_KEY = "balance/settings"
-
-_Spin = QSpinBox | QDoubleSpinBox
-
-# (group, [(label, low field, high field or None, suffix)])
-_LAYOUT: tuple[tuple[str, tuple[tuple[str, str, str | None, str], ...]], ...] = (
-    (
-        "Volume per direction",
-        (
-            ("Fewest weighted sets", "min_weighted_sets", None, " sets"),
-            ("Under-served below", "under_served_share", None, " % of the average"),
-            ("Dominant above", "dominant_factor", None, " × the average"),
-        ),
-    ),
-    (
-        "Ratios between directions",
-        (
-            ("Away ÷ Toward", "abduction_adduction_low", "abduction_adduction_high", ""),
-            ("Rotate out ÷ Rotate in", "rotation_low", "rotation_high", ""),
-            ("Backward ÷ Forward", "extension_flexion_low", "extension_flexion_high", ""),
-        ),
-    ),
-    (
-        "Knee and frequency",
-        (
-            ("Knee straight", "straight_knee_share_low", "straight_knee_share_high", " %"),
-            ("Days per direction", "min_days_per_direction", None, " days"),
-        ),
-    ),
-    (
-        "Variety",
-        (
-            ("Positions per direction", "min_positions_per_direction", None, ""),
-            ("Kinds of equipment a week", "min_equipment_kinds", None, ""),
-        ),
-    ),
-)
+OLD_SETTINGS_KEY = "balance/settings"
+"""Where Hip Planner kept the thresholds before balance.toml (a JSON value)."""
 
 
-def load_balance_settings() -> BalanceSettings:
-    """The remembered settings; the defaults when there are none or they are damaged."""
-    stored = app_settings().value(SETTINGS_KEY)
-    try:
-        data = json.loads(stored) if isinstance(stored, str) else None
-    except ValueError:
-        data = None
-    return BalanceSettings.from_dict(data)
+def load_balance_settings() -> Thresholds:
+    """The coach's thresholds from ``balance.toml``, after moving older remembered ones there."""
+    _migrate_old_settings()
+    return read_thresholds()
 
 
-def save_balance_settings(settings: BalanceSettings) -> None:
+def _migrate_old_settings() -> None:
     store = app_settings()
-    store.setValue(SETTINGS_KEY, json.dumps(settings.to_dict()))
+    stored = store.value(OLD_SETTINGS_KEY)
+    if stored is None:
+        return
+    if not thresholds_path().exists():
+        try:
+            data = json.loads(stored) if isinstance(stored, str) else None
+        except ValueError:
+            data = None
+        try:
+            write_thresholds(BalanceSettings.from_dict(data))
+        except ProgramSaveError:
+            return  # keep the old value; the next start tries again
+    store.remove(OLD_SETTINGS_KEY)
     store.sync()
 
 
-def _spin(name: str, suffix: str) -> _Spin:
-    low, high = field_range(name)
-    spin: _Spin
-    if isinstance(getattr(BalanceSettings(), name), int):
-        spin = QSpinBox()
-        spin.setRange(int(low), int(high))
-    else:
-        spin = QDoubleSpinBox()
-        scale = 100 if is_share(name) else 1
-        spin.setDecimals(0 if is_share(name) else 2)
-        spin.setRange(low * scale, high * scale)
-        spin.setSingleStep(5 if is_share(name) else 0.1 if high <= 10 else 0.5)
-    spin.setSuffix(suffix)
-    spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return spin
-
-
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: BalanceSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: BalanceSettings, parent: QWidget | None = None, *, problem: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
-        self.spins: dict[str, _Spin] = {}
-        self.messages: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "The limits the balance checks use. The defaults follow the research summarised "
-            "in each finding; change them for a client who needs something else."
+            "The limits the balance checks use for every client; each finding says where its "
+            "limit comes from. To change them for one client only, use that program's "
+            f"details. They are kept in {thresholds_path()}."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        for title, rows in _LAYOUT:
-            group = QGroupBox(title)
-            form = QFormLayout(group)
-            for text, low, high, suffix in rows:
-                form.addRow(text, self._row(low, high, suffix))
-                for name in (low, high):
-                    if name is not None:
-                        form.addRow(self._message(name))
-            if title == "Knee and frequency":
-                self.maintenance = QCheckBox("Maintenance mode: one day a week is enough")
-                self.maintenance.setToolTip(
-                    "For a client keeping strength, e.g. in race season: each direction "
-                    "needs only one day a week."
-                )
-                self.maintenance.toggled.connect(self._validate)
-                form.addRow(self.maintenance)
-            layout.addWidget(group)
+        self.problem = QLabel(
+            f"⚠ {problem}. OK saves these values and keeps the old file as balance.toml.bak."
+        )
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
+        self.form = ThresholdsForm(settings)
+        room = self.screen().availableGeometry().height()
+        layout.addWidget(self.form.scrolling(room // 3), 1)
         work = QGroupBox("Unsaved work")
         self.autosave = QSpinBox(minimum=1, maximum=60, suffix=" min")
         self.autosave.setAccessibleName("Autosave interval in minutes")
@@ -148,72 +97,29 @@ class PreferencesDialog(QDialog):
         restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.clicked.connect(self.restore_defaults)
         layout.addWidget(self.buttons)
-        self.set_settings(settings)
+        self.form.validity_changed.connect(self.ok_button.setEnabled)
+        self.ok_button.setEnabled(self.form.is_valid())
 
     def restore_defaults(self) -> None:
-        self.set_settings(BalanceSettings())
+        self.form.set_settings(BalanceSettings())
         self.autosave.setValue(AUTOSAVE_DEFAULT_SECONDS // 60)
 
-    def _row(self, low: str, high: str | None, suffix: str) -> QWidget:
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        for name in (low, high):
-            if name is None:
-                continue
-            if name == high:
-                line.addWidget(QLabel("to"))
-            spin = _spin(name, suffix)
-            spin.setAccessibleName(name.replace("_", " "))
-            spin.valueChanged.connect(self._validate)
-            self.spins[name] = spin
-            line.addWidget(spin)
-        if high is not None:
-            line.addStretch(1)
-        return row
-
-    def _message(self, name: str) -> QLabel:
-        # One line: a form layout can underestimate a wrapped label's height and clip it.
-        label = QLabel()
-        label.hide()
-        self.messages[name] = label
-        return label
-
-    def set_settings(self, settings: BalanceSettings) -> None:
-        for name, spin in self.spins.items():
-            value = getattr(settings, name)
-            spin.setValue(value * 100 if is_share(name) else value)
-        self.maintenance.setChecked(settings.maintenance)
-        self._validate()
-
     def settings(self) -> BalanceSettings:
-        values: dict[str, object] = {"maintenance": self.maintenance.isChecked()}
-        for f in fields(BalanceSettings):
-            spin = self.spins.get(f.name)
-            if spin is not None:
-                value = spin.value()
-                values[f.name] = round(value / 100, 4) if is_share(f.name) else value
-        return BalanceSettings(**values)  # type: ignore[arg-type]
-
-    def _validate(self) -> None:
-        problems = self.settings().problems()
-        changed = False
-        for name, label in self.messages.items():
-            text = problems.get(name, "")
-            label.setText(f"⚠ {text}" if text else "")
-            changed |= label.isVisibleTo(self) != bool(text)
-            label.setVisible(bool(text))
-        self.ok_button.setEnabled(not problems)
-        if changed:
-            self.adjustSize()  # make room for a message (or give it back), never clip it
+        return self.form.settings()
 
 
 def edit_preferences(parent: QWidget, current: BalanceSettings) -> BalanceSettings | None:
-    """Ask for new settings; remember and return them, or None when the coach cancels."""
-    dialog = PreferencesDialog(current, parent)
+    """Ask for new thresholds and save them to ``balance.toml``; returns them, or None when the
+    coach cancels or they could not be saved (then the coach was told why)."""
+    problem = read_thresholds().problem
+    dialog = PreferencesDialog(current, parent, problem=problem)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    chosen = dialog.settings()
-    save_balance_settings(chosen)
     app_settings().setValue(AUTOSAVE_KEY, dialog.autosave.value() * 60)
+    chosen = dialog.settings()
+    try:
+        write_thresholds(chosen)
+    except ProgramSaveError as exc:
+        QMessageBox.warning(parent, "Preferences not saved", str(exc))
+        return None
     return chosen

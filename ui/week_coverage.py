@@ -4,11 +4,13 @@ findings with their reasons, and suggestions that close a gap."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -26,7 +28,7 @@ from planner.program import DAY_NAMES, Program
 from planner.suggestions import SUGGESTIBLE, lightest_training_day, suggest
 from planner.taxonomy import Direction, Knee, Position
 from ui.commands import day_name
-from ui.findings_model import FindingsList, FindingsModel, finding_key
+from ui.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
 from ui.radar_chart import STANDING_WORDS, RadarChart
 from ui.split_bar import SplitBar
 from ui.suggestions_box import SuggestionsBox
@@ -112,6 +114,11 @@ class WeekCoverage(QWidget):
         self.findings_model = FindingsModel(self)
         self.findings = FindingsList(self.findings_model)
         self.findings.selectionModel().currentChanged.connect(self._finding_chosen)
+        self.more = QPushButton()
+        self.more.setObjectName("moreFindings")
+        self.more.setFlat(True)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.clicked.connect(lambda: self._set_folded(not self.findings.folded))
         self.detail = _wrapped(f"<small>{NO_SELECTION}</small>")
         self.detail.setObjectName("findingDetail")
         self.suggestions = SuggestionsBox()
@@ -126,6 +133,7 @@ class WeekCoverage(QWidget):
         column.addWidget(_wrapped("<b>Findings</b>"))
         column.addWidget(self.all_clear, 1)
         column.addWidget(self.findings, 1)
+        column.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.detail_pane = _scrolling(self.suggestions, self.detail)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -133,7 +141,7 @@ class WeekCoverage(QWidget):
         for pane in (overview, findings_pane, self.detail_pane):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([420, 220, 320])
+        self.splitter.setSizes([250, 300, 250])
 
         self.empty = _wrapped(EMPTY_TEXT)
         self.empty.setObjectName("coverageEmpty")
@@ -236,6 +244,9 @@ class WeekCoverage(QWidget):
         self.findings.setVisible(bool(findings))
         self.detail_pane.setVisible(bool(findings))
         row = self.findings_model.row_of(key) if key is not None else -1
+        if self.findings.isRowHidden(row):
+            self.findings.set_folded(False)  # keep the coach's chosen finding in sight
+        self._show_more_button()
         if row >= 0:
             self.findings.selectionModel().setCurrentIndex(
                 self.findings_model.index(row, 0),
@@ -244,13 +255,32 @@ class WeekCoverage(QWidget):
         else:
             self._finding_chosen(QModelIndex())
 
+    def _set_folded(self, folded: bool) -> None:
+        self.findings.set_folded(folded)
+        self._show_more_button()
+
+    def _show_more_button(self) -> None:
+        """ "Show 4 more" under the first findings, or "Show fewer" once they are open."""
+        hidden = self.findings.folded_count()
+        rows = self.findings_model.rowCount()
+        if hidden:
+            self.more.setText(f"Show {hidden} more")
+            self.more.setToolTip("Show the findings that matter less")
+        else:
+            self.more.setText(f"Show only the first {TOP_FINDINGS}")
+            self.more.setToolTip("Fold the findings that matter less")
+        self.more.setAccessibleName(self.more.text())
+        self.more.setVisible(rows > TOP_FINDINGS + 1)
+
     def _finding_chosen(self, index: QModelIndex) -> None:
         found = self.findings_model.finding(index.row()) if index.isValid() else None
         if found is None or self.analysis is None:
             self.detail.setText(f"<small>{NO_SELECTION}</small>")
             self.suggestions.hide()
             return
-        self.detail.setText(f"<small><b>Why it matters:</b> {found.reason}</small>")
+        where = ", ".join(d.label for d in found.directions)
+        about = f"<b>{escape(where)}</b><br>" if where else ""
+        self.detail.setText(f"<small>{about}<b>Why it matters:</b> {escape(found.reason)}</small>")
         if found.code not in SUGGESTIBLE:
             self.suggestions.hide()
             return

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 
+from planner.balance_settings import BalanceSettings
 from planner.handout.fonts import FontFamily
 from planner.handout.styles import BLACK, HEADER_FILL, LIGHT_GREY, MID_GREY, WHITE
 from planner.taxonomy import Direction
@@ -26,12 +27,6 @@ ANGLES = {
     Direction.ADDUCTION: -150,
     Direction.INTERNAL_ROTATION: 150,
 }
-# The defaults of DESIGN.md balance checks 2-4: at least 4 weighted sets and half the mean,
-# at most twice the mean.
-MIN_WEEKLY_SETS = 4.0
-LOW_SHARE = 0.5
-HIGH_SHARE = 2.0
-
 RADIUS = 62.0
 SIDE_ROOM = 66.0
 TOP_ROOM = 30.0
@@ -45,20 +40,21 @@ class ChartWeek:
     sets: Mapping[Direction, float]
 
 
-def target_band(sets: Mapping[Direction, float]) -> tuple[float, float]:
+def target_band(sets: Mapping[Direction, float], settings: BalanceSettings) -> tuple[float, float]:
     """The range of weighted sets a direction should get in a week like this one."""
-    mean = sum(sets.values()) / len(Direction)
-    low = max(MIN_WEEKLY_SETS, LOW_SHARE * mean)
-    return low, max(low, HIGH_SHARE * mean)
+    return settings.target_band(sum(sets.values()) / len(Direction))
 
 
 def number(value: float) -> str:
     return f"{value:g}"
 
 
-def direction_chart(first: ChartWeek, later: ChartWeek | None, fonts: FontFamily) -> Drawing:
-    """The chart of ``first``, with ``later`` (e.g. the last week) drawn over it if given."""
-    band = target_band(first.sets)
+def direction_chart(
+    first: ChartWeek, later: ChartWeek | None, fonts: FontFamily, settings: BalanceSettings
+) -> Drawing:
+    """The chart of ``first``, with ``later`` (e.g. the last week) drawn over it if given; the
+    grey band comes from the thresholds ``settings``."""
+    band = target_band(first.sets, settings)
     weeks = [first] if later is None else [first, later]
     top = max([band[1], *(v for w in weeks for v in w.sets.values())])
     step = _ring_step(top)

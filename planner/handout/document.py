@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from planner.balance_settings import BalanceSettings
 from planner.handout.blocks import Blocks
 from planner.handout.fonts import FontFamily, handout_fonts
 from planner.handout.paper import PAGE_SIZES, Paper
@@ -100,7 +101,11 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hi
 
 
 def render(
-    program: Program, target: BinaryIO, paper: Paper, progress: Progress | None
+    program: Program,
+    target: BinaryIO,
+    paper: Paper,
+    progress: Progress | None,
+    settings: BalanceSettings,
 ) -> tuple[int, tuple[UnsupportedCharacter, ...]]:
     """Write the handout PDF to ``target``; returns the page count and unprintable characters."""
     fonts = handout_fonts()
@@ -125,7 +130,8 @@ def render(
         bottomPadding=0,
         id="body",
     )
-    story = build_story(program, Blocks(make_styles(fonts), guard, width - 2 * SIDE_MARGIN))
+    blocks = Blocks(make_styles(fonts), guard, width - 2 * SIDE_MARGIN)
+    story = build_story(program, blocks, settings)
     doc = BaseDocTemplate(
         target,
         pagesize=(width, height),

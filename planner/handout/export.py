@@ -7,9 +7,11 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.balance_settings import BalanceSettings
 from planner.handout.paper import PAPERS, Paper, default_paper
 from planner.handout.report import HandoutError, HandoutReport
 from planner.program import Program
+from planner.thresholds import settings_for
 
 
 def write_handout(
@@ -18,6 +20,7 @@ def write_handout(
     *,
     paper: Paper | None = None,
     progress: Callable[[int, int], None] | None = None,
+    settings: BalanceSettings | None = None,
 ) -> HandoutReport:
     """Write the client's PDF handout of ``program`` to ``path``.
 
@@ -25,11 +28,13 @@ def write_handout(
     the pages are laid out, from the calling thread; pass a :meth:`Program.snapshot` when the
     program may change meanwhile. The PDF is written to a temporary file next to ``path`` and
     moved into place at the end, so a failed export never leaves half a file. Characters the
-    font cannot draw do not stop the export; they are listed in the report.
+    font cannot draw do not stop the export; they are listed in the report. The chart's band
+    follows ``settings`` (default: :func:`planner.thresholds.settings_for` the program).
 
     Raises :class:`HandoutError` when the file cannot be written.
     """
     paper = default_paper() if paper is None else paper
+    settings = settings_for(program) if settings is None else settings
     if paper not in PAPERS:
         raise HandoutError(f"unknown paper {paper!r}: choose a4 or letter")
     from planner.handout.document import render
@@ -44,7 +49,7 @@ def write_handout(
         raise _cannot_write(target, exc) from exc
     try:
         with stream:
-            pages, unsupported = render(program, stream, paper, progress)
+            pages, unsupported = render(program, stream, paper, progress, settings)
         os.replace(temporary, target)
     except OSError as exc:
         raise _cannot_write(target, exc) from exc

@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
+from planner.balance_settings import BalanceSettings
 from planner.handout.blocks import Blocks, long_date, short_date
 from planner.handout.cards import exercise_cards, exercise_label
 from planner.handout.chart import ChartWeek, direction_chart
@@ -33,14 +34,14 @@ WHY_EVERY_DIRECTION = (
 )
 
 
-def build_story(program: Program, blocks: Blocks) -> list[Any]:
-    """Every flowable of the handout, in order."""
+def build_story(program: Program, blocks: Blocks, settings: BalanceSettings) -> list[Any]:
+    """Every flowable of the handout, in order; the chart's band follows ``settings``."""
     runs = week_runs(program)
     story = [*_title_block(program, runs, blocks), *_notes(program, blocks)]
     if not any(run.days for run in runs):
         story.append(blocks.text("No exercises are planned yet.", blocks.styles.subheading))
         return story
-    story += _why_and_chart(program, blocks)
+    story += _why_and_chart(program, blocks, settings)
     story += _weeks(program, runs, blocks)
     exercises = exercises_in_order(program)
     story += [PageBreak(), *exercise_cards(program, exercises, blocks)]
@@ -92,7 +93,7 @@ def _notes(program: Program, blocks: Blocks) -> list[Any]:
     ]
 
 
-def _why_and_chart(program: Program, blocks: Blocks) -> list[Any]:
+def _why_and_chart(program: Program, blocks: Blocks, settings: BalanceSettings) -> list[Any]:
     styles = blocks.styles
     trained = [w for w in program.weeks if not w.is_empty]
     first = program.weeks.index(trained[0])
@@ -100,7 +101,8 @@ def _why_and_chart(program: Program, blocks: Blocks) -> list[Any]:
     first_sets = weighted_sets(program.weeks[first], program.exercises)
     last_sets = weighted_sets(program.weeks[last], program.exercises)
     later = ChartWeek(f"Week {last + 1}", last_sets) if last_sets != first_sets else None
-    chart = direction_chart(ChartWeek(f"Week {first + 1}", first_sets), later, styles.fonts)
+    first_week = ChartWeek(f"Week {first + 1}", first_sets)
+    chart = direction_chart(first_week, later, styles.fonts, settings)
 
     note = [blocks.text("Why train the hip in every direction?", styles.subheading)]
     note += [blocks.text(text, styles.note) for text in WHY_EVERY_DIRECTION]
