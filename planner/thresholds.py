@@ -46,7 +46,7 @@ def read_thresholds(path: Path | None = None) -> Thresholds:
     path = path or thresholds_path()
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no file, or not even its folder
         return Thresholds(BalanceSettings())
     except (OSError, UnicodeDecodeError) as exc:
         return _broken(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
