@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails, PydanticSerializationError
 from planner.balance_settings import override_problems
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
+from planner.file_text import place, printable, quoted
 from planner.program import ClientDetails, Day, Entry, Program, Week
 from planner.program_schema import (
     CURRENT_VERSION,
@@ -50,7 +51,7 @@ class ProgramFileError(Exception):
         self.source = source
         self.problem = problem
         self.place = place
-        super().__init__(" ".join(self._describe().splitlines()))
+        super().__init__(printable(" ".join(self._describe().splitlines())))
 
     def _describe(self) -> str:
         return ": ".join(part for part in (self.source, self.place, self.problem) if part)
@@ -219,15 +220,7 @@ def validation_error(source: str, exc: ValidationError) -> ProgramFileError:
     """The first of pydantic's complaints, with its place in the file's own terms."""
     errors = exc.errors(include_url=False, include_input=False)
     first = errors[0]
-    return ProgramFileError(source, _message(first) + _more(len(errors) - 1), _place(first["loc"]))
-
-
-def _place(loc: tuple[int | str, ...]) -> str:
-    """("weeks", 2, "days", 1) → "weeks[2].days[1]"."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.removeprefix(".")
+    return ProgramFileError(source, _message(first) + _more(len(errors) - 1), place(first["loc"]))
 
 
 _MESSAGES = {
@@ -295,7 +288,7 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
                 if entry.exercise_id not in exercises:
                     raise ProgramFileError(
                         source,
-                        f"names {_quote(entry.exercise_id)}, which is not among the file's "
+                        f"names {quoted(entry.exercise_id)}, which is not among the file's "
                         "exercises",
                         f"{place}.exercise_id",
                     )
@@ -365,7 +358,3 @@ def _details(model: DetailsModel, source: str) -> ClientDetails:
         notes=model.notes,
         balance_overrides=dict(model.balance),
     )
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text if len(text) <= 40 else text[:40] + "…", ensure_ascii=False)
