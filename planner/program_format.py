@@ -8,7 +8,7 @@ Every problem on the way becomes one :class:`ProgramFileError` naming the file a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -132,7 +132,7 @@ def program_document(program: Program) -> ProgramModel:
             )
             for week in program.weeks
         ],
-        exercises=[_exercise_model(ex) for _, ex in sorted(program.exercises.items())],
+        exercises=[exercise_model(ex) for _, ex in sorted(program.exercises.items())],
     )
 
 
@@ -149,7 +149,7 @@ def _dose_model(dose: Dose) -> DoseV2:
     )
 
 
-def _exercise_model(ex: Exercise) -> ExerciseModel:
+def exercise_model(ex: Exercise) -> ExerciseModel:
     return ExerciseModel(
         id=ex.id,
         name=ex.name,
@@ -231,6 +231,8 @@ _MESSAGES = {
     "bool_type": "must be true or false",
     "list_type": "must be a list [ … ]",
     "model_type": "must be an object { … }",
+    "dict_type": "must be an object { … }",
+    "float_type": "must be a number",
 }
 
 
@@ -266,12 +268,7 @@ def _more(count: int) -> str:
 
 def _to_program(doc: ProgramModel, source: str) -> Program:
     """Domain objects from a validated document; the domain's own rules are checked here."""
-    exercises: dict[str, Exercise] = {}
-    for i, model in enumerate(doc.exercises):
-        place = f"exercises[{i}]"
-        if model.id in exercises:
-            raise ProgramFileError(source, "is used by another exercise too", f"{place}.id")
-        exercises[model.id] = _domain(source, place, _exercise, model)
+    exercises = exercises_from_models(doc.exercises, source)
     entry_ids: set[str] = set()
     doses: dict[tuple[object, ...], Dose] = {}
     """Doses are immutable and most entries share one: check each distinct dose once."""
@@ -299,6 +296,17 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
             days.append(Day(entries))
         weeks.append(Week(days))
     return Program(details=_details(doc.details, source), weeks=weeks, exercises=exercises)
+
+
+def exercises_from_models(models: Sequence[ExerciseModel], source: str) -> dict[str, Exercise]:
+    """The domain's exercises of an ``exercises`` list, by id; each id may appear once."""
+    exercises: dict[str, Exercise] = {}
+    for i, model in enumerate(models):
+        where = f"exercises[{i}]"
+        if model.id in exercises:
+            raise ProgramFileError(source, "is used by another exercise too", f"{where}.id")
+        exercises[model.id] = _domain(source, where, _exercise, model)
+    return exercises
 
 
 def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:

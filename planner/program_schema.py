@@ -90,6 +90,14 @@ ExerciseId = Annotated[
     str, Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), AfterValidator(_exercise_id)
 ]
 """Checked by :func:`planner.exercise.is_exercise_id`, the one test every reader uses."""
+HipWeight = Annotated[
+    float,
+    Field(
+        ge=HIP_WEIGHT_RANGE[0],
+        le=HIP_WEIGHT_RANGE[1],
+        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
+    ),
+]
 # Keys arrive as JSON strings; strict mode would only take enum members.
 DirectionKey = Annotated[Direction, Field(strict=False)]
 KneeKey = Annotated[Knee, Field(strict=False)]
@@ -127,8 +135,8 @@ class DoseV2(FileModel):
     notes: str = Field(max_length=TEXT_LIMITS["notes"])
 
 
-class ExerciseV2(FileModel):
-    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
+class ExerciseCore(FileModel):
+    """What an exercise is, as program files embed it and sharing files carry it."""
 
     id: ExerciseId
     name: str = Field(max_length=NAME_LIMIT, description="Not only spaces.")
@@ -149,6 +157,11 @@ class ExerciseV2(FileModel):
     cues: list[Annotated[str, Field(min_length=1, max_length=CUE_LIMIT)]] = Field(
         max_length=MAX_CUES, fail_fast=True
     )
+
+
+class ExerciseV2(ExerciseCore):
+    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
+
     builtin: bool = Field(description="Shipped with Hip Planner (false: the coach's own).")
     archived: bool
 
@@ -158,13 +171,7 @@ class ExerciseModel(ExerciseV2):
 
     model_config = ConfigDict(title="Exercise")
 
-    hip_weight: float = Field(
-        default=1.0,
-        ge=HIP_WEIGHT_RANGE[0],
-        le=HIP_WEIGHT_RANGE[1],
-        strict=False,  # 1 as well as 1.0
-        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
-    )
+    hip_weight: HipWeight = 1.0
     easier: ExerciseId | None = Field(default=None, description="Id of the easier variant.")
     harder: ExerciseId | None = Field(default=None, description="Id of the harder variant.")
 
