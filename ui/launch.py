@@ -10,10 +10,17 @@ import ctypes.util
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
 from planner.exercise import Exercise
+from planner.file_text import printable
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase, ImportReport
 
 NO_DISPLAY = (
     "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
@@ -83,16 +90,47 @@ def catalog_exercises() -> list[Exercise]:
         return database.exercises(include_archived=True)
 
 
+class DatabaseStore:
+    """The catalog database as ``catalog import`` and ``catalog export`` use it."""
+
+    def own_exercises(self) -> list[Exercise]:
+        with _database() as database:
+            return [ex for ex in database.exercises(include_archived=True) if not ex.builtin]
+
+    def import_own(self, exercises: list[Exercise]) -> ImportReport:
+        with _database() as database:
+            return database.import_own(exercises)
+
+
+@contextmanager
+def _database() -> Iterator[CatalogDatabase]:
+    """The catalog database; what opening it repaired is said on stderr, a failure is one line."""
+    from db.catalog import CatalogDatabase
+    from db.errors import CatalogError
+
+    try:
+        database, report = CatalogDatabase.open()
+    except CatalogError as exc:
+        raise UsageError(f"hip-planner: {exc}") from None
+    with database:
+        for note in report.messages():
+            print(f"hip-planner: {note}", file=sys.stderr)
+        try:
+            yield database
+        except CatalogError as exc:
+            raise UsageError(f"hip-planner: nothing was changed: {exc}") from None
+
+
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return run_command(argv, load_catalog=catalog_exercises)
+        return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
     files = [Path(a) for a in argv]
     for path in files:
         if path.suffix.lower() != ".hipplan":
             print(
-                f"hip-planner: '{path}' is neither a command ({', '.join(COMMANDS)}) nor a "
-                ".hipplan program file (see 'hip-planner --help')",
+                f"hip-planner: '{printable(str(path))}' is neither a command "
+                f"({', '.join(COMMANDS)}) nor a .hipplan program file (see 'hip-planner --help')",
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
