@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,17 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.program import ClientDetails
+from planner.program import DETAIL_LIMITS, START_DATES, ClientDetails
 from planner.taxonomy import Equipment
-
-NAME_LIMIT = 120
-NOTES_LIMIT = 2000
 
 
 class DetailsDialog(QDialog):
     def __init__(self, details: ClientDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Program details")
+        self.original = details
         self.client = QLineEdit(details.client_name, placeholderText="e.g. Ana Silva")
         self.title = QLineEdit(
             details.title, placeholderText="e.g. Hip strength for the spring marathon"
@@ -37,6 +37,10 @@ class DetailsDialog(QDialog):
         self.has_start = QCheckBox("Starts on")
         self.start = QDateEdit(calendarPopup=True)
         self.start.setDisplayFormat("d MMM yyyy")
+        first, last = START_DATES
+        self.start.setDateRange(
+            QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+        )
         start = details.start_date
         self.has_start.setChecked(start is not None)
         self.start.setDate(
@@ -79,16 +83,18 @@ class DetailsDialog(QDialog):
 
     def problems(self) -> list[str]:
         problems = [
-            f"{label} is {len(line.text())} characters long; keep it to {NAME_LIMIT}."
-            for label, line in (
-                ("The client name", self.client),
-                ("The title", self.title),
-                ("The coach name", self.coach),
+            f"{label} is {len(line.text())} characters long; keep it to {DETAIL_LIMITS[key]}."
+            for label, key, line in (
+                ("The client name", "client_name", self.client),
+                ("The title", "title", self.title),
+                ("The coach name", "coach_name", self.coach),
             )
-            if len(line.text()) > NAME_LIMIT
+            if len(line.text()) > DETAIL_LIMITS[key]
         ]
-        if len(self.notes.toPlainText()) > NOTES_LIMIT:
-            problems.append(f"The notes are too long; keep them to {NOTES_LIMIT} characters.")
+        if len(self.notes.toPlainText()) > DETAIL_LIMITS["notes"]:
+            problems.append(
+                f"The notes are too long; keep them to {DETAIL_LIMITS['notes']} characters."
+            )
         return problems
 
     def _validate(self) -> None:
@@ -99,7 +105,8 @@ class DetailsDialog(QDialog):
 
     def details(self) -> ClientDetails:
         start = self.start.date().toPython() if self.has_start.isChecked() else None
-        return ClientDetails(
+        return replace(  # keeps what the dialog does not show (the program's own thresholds)
+            self.original,
             client_name=self.client.text().strip(),
             title=self.title.text().strip(),
             coach_name=self.coach.text().strip(),
