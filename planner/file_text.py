@@ -49,7 +49,7 @@ def place(path: Iterable[int | str]) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif _NAME.fullmatch(part):
+        elif _NAME.fullmatch(part) and len(part) <= SHOWN_CHARACTERS:
             text += f".{part}"
         else:
             text += f"[{quoted(part)}]"

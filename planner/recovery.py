@@ -63,7 +63,7 @@ class RecoveryFile(FileModel):
 
 
 def recovery_path(doc_key: str) -> Path:
-    if not _KEY.match(doc_key):
+    if not _KEY.fullmatch(doc_key):
         raise ValueError(f"a recovery key is 1–64 letters, digits, - or _, not {doc_key!r}")
     return recovery_dir() / f"{doc_key}{SUFFIX}"
 
