@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -273,8 +274,8 @@ def test_any_json_through_every_reader_gives_only_its_named_error(value: object)
     program["details"]["client_name"] = value
     path = recovery_path("k1")
     for data in (json.dumps(value).encode(), json.dumps(sharing).encode()):
-        only_named_errors(lambda: loads_exercises(data, "s.json"), ExerciseShareError, "s.json")
-        only_named_errors(lambda: parse_program(data, source="p"), ProgramFileError, "p")
+        only_named_errors(partial(loads_exercises, data, "s.json"), ExerciseShareError, "s.json")
+        only_named_errors(partial(parse_program, data, source="p"), ProgramFileError, "p")
     for document in (value, program, {**program, "exercises": value}):
         write_recovery("k1", Program(), None, "t")
         path.write_bytes(recovery_bytes(document))  # type: ignore[arg-type]
