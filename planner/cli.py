@@ -160,8 +160,14 @@ def run_command(
             return _export(args, out, err)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
     except UsageError as exc:
-        print(printable(" ".join(str(exc).splitlines())), file=err)
+        print(one_line(str(exc)), file=err)
         return EXIT_BAD_INPUT
+
+
+def one_line(message: str, limit: int = 400) -> str:
+    """A message as one printable line of reasonable length (an argument may be huge)."""
+    line = printable(" ".join(message.splitlines()))
+    return line if len(line) <= limit else f"{line[: limit - 100]} … {line[-90:]}"
 
 
 def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -> int:

@@ -66,7 +66,7 @@ def test_catalog_filters_combine(hip_home: Path) -> None:
     [
         (
             ("catalog", "--knee", "wobbly"),
-            "'wobbly' is not a known knee; choose one of: bent, straight",
+            '"wobbly" is not a known knee; choose one of: bent, straight',
         ),
         (("catalog", "--direction", "sideways"), "is not a known direction"),
         (("catalog", "--frobnicate"), "unrecognized arguments: --frobnicate"),
