@@ -11,7 +11,6 @@ import json
 import os
 import random
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,23 +21,9 @@ from planner.exercise_share import dumps_exercises
 from planner.program import Program
 from planner.program_file import MAX_FILE_BYTES
 from planner.program_format import serialize_program
-from tests.factories import make_exercise
+from tests.cli_helpers import OWN, program_document, run_main, sharing_document
 
-ROOT = Path(__file__).resolve().parents[1]
-OWN = make_exercise("own-lunge", name="Lunge", builtin=False)
 RAW_CONTROLS = ("\x1b", "\x07", "\x00", "\x9b")
-
-
-def _program() -> dict[str, Any]:
-    program = Program()
-    program.add_entry(0, 0, OWN)
-    document: dict[str, Any] = json.loads(serialize_program(program))
-    return document
-
-
-def _sharing() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(dumps_exercises([OWN]))
-    return document
 
 
 def _with(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) -> bytes:
@@ -64,7 +49,7 @@ def _entries(document: dict[str, Any], text: str) -> bytes:
 
 def _both(make: Callable[[dict[str, Any]], bytes]) -> tuple[bytes, bytes]:
     """The same damage done to a program file and to a sharing file."""
-    return make(_program()), make(_sharing())
+    return make(program_document()), make(sharing_document())
 
 
 GENERIC = {
@@ -93,16 +78,20 @@ SHAPED: dict[str, tuple[bytes, bytes]] = {
         lambda d: _with(d, lambda x: _exercise(x).update({"name": "x" * 200 + "\x00\x1b"}))
     ),
     "a million entries in a day": (
-        _entries(_program(), "[" + ",".join(["{}"] * 1_000_000) + "]"),
-        _raw(_sharing(), lambda d: d, "exercises", "[" + ",".join(["{}"] * 1_000_000) + "]"),
+        _entries(program_document(), "[" + ",".join(["{}"] * 1_000_000) + "]"),
+        _raw(
+            sharing_document(), lambda d: d, "exercises", "[" + ",".join(["{}"] * 1_000_000) + "]"
+        ),
     ),
     "6 MB of {} entries": (
-        _entries(_program(), "[" + ",".join(["{}"] * 2_000_000) + "]"),
-        _raw(_sharing(), lambda d: d, "exercises", "[" + ",".join(["{}"] * 2_000_000) + "]"),
+        _entries(program_document(), "[" + ",".join(["{}"] * 2_000_000) + "]"),
+        _raw(
+            sharing_document(), lambda d: d, "exercises", "[" + ",".join(["{}"] * 2_000_000) + "]"
+        ),
     ),
     "start date 9999-12-31": (
-        _with(_program(), lambda x: x["details"].update({"start_date": "9999-12-31"})),
-        _with(_sharing(), lambda x: x.update({"version": 99})),
+        _with(program_document(), lambda x: x["details"].update({"start_date": "9999-12-31"})),
+        _with(sharing_document(), lambda x: x.update({"version": 99})),
     ),
 }
 CONTENTS = {name: (data, data) for name, data in GENERIC.items()} | SHAPED
@@ -137,21 +126,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(argv: list[str], home: Path, timeout: float = 5) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        env=env | {"HIP_PLANNER_HOME": str(home)},
-        timeout=timeout,
-        check=False,
-    )
+    return run_main(*argv, home=home, timeout=timeout)
 
 
 def refused_in_one_line(result: subprocess.CompletedProcess[str]) -> str:

@@ -23,24 +23,10 @@ from planner.exercise_share import (
 )
 from planner.program import Program
 from planner.program_file import MAX_FILE_BYTES
-from planner.program_format import ProgramFileError, parse_program, serialize_program
+from planner.program_format import ProgramFileError, parse_program
 from planner.recovery import read_recovery, recovery_path, write_recovery
-from tests.factories import make_exercise
+from tests.cli_helpers import OWN, program_document, sharing_document
 from tests.strategies import fuzz, json_values
-
-OWN = make_exercise("own-lunge", name="Lunge", builtin=False)
-
-
-def program_document() -> dict[str, Any]:
-    program = Program()
-    program.add_entry(0, 0, OWN)
-    document: dict[str, Any] = json.loads(serialize_program(program))
-    return document
-
-
-def sharing_document() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(dumps_exercises([OWN]))
-    return document
 
 
 def read_program_bytes(data: bytes) -> str:

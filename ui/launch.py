@@ -77,16 +77,7 @@ def catalog_exercises() -> list[Exercise]:
     What opening the database had to repair is said on stderr; a database that cannot be used
     at all becomes one clear line and exit code 2.
     """
-    from db.catalog import CatalogDatabase
-    from db.errors import CatalogError
-
-    try:
-        database, report = CatalogDatabase.open()
-    except CatalogError as exc:
-        raise UsageError(f"hip-planner: {exc}") from None
-    with database:
-        for note in report.messages():
-            print(f"hip-planner: {note}", file=sys.stderr)
+    with _database() as database:
         return database.exercises(include_archived=True)
 
 
