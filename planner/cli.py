@@ -9,6 +9,7 @@ so this module needs no database. Every mistake ends as one clear line on stderr
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -144,6 +145,9 @@ def run_command(
     """Run one command; returns the exit code. Output goes to ``out``, messages to ``err``."""
     out = out or sys.stdout
     err = err or sys.stderr
+    for stream in (out, err):  # a terminal that cannot show "×" or "ü" gets \xd7, not a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(list(argv))
         if args.command == "catalog" and args.sharing is not None:

@@ -224,3 +224,12 @@ def shared_file(folder: Path) -> Path:
 )
 def test_hostile_arguments(home: Path, argv: list[str]) -> None:
     refused_in_one_line(run(argv, home))
+
+
+def test_a_terminal_that_cannot_show_every_character(home: Path) -> None:
+    result = run_main("catalog", home=home, timeout=60, PYTHONIOENCODING="ascii")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "3 \\xd7 12" in result.stdout  # the dose's "×"
+    shown = run_main("catalog", "--knee", "\u0436", home=home, timeout=60, PYTHONIOENCODING="ascii")
+    refused_in_one_line(shown)
+    assert "\\u0436" in shown.stderr
