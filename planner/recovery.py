@@ -56,9 +56,9 @@ class RecoveryFile(FileModel):
     format: Literal["hip-planner/recovery"]
     version: Literal[1]
     doc_key: str = Field(pattern=_KEY.pattern)
-    original_path: str | None
-    title: str
-    saved_at: str
+    original_path: str | None = Field(max_length=4096)
+    title: str = Field(max_length=1000)
+    saved_at: str = Field(max_length=64)
     program: dict[str, Any]
 
 

@@ -233,6 +233,13 @@ def test_an_id_with_a_final_newline_is_refused_by_every_reader() -> None:
         exercise_from_mapping(table)  # the catalog's TOML files
 
 
+def test_a_recovery_copys_metadata_is_bounded() -> None:
+    path = write_recovery("k1", Program(), None, "t")
+    document = json.loads(path.read_bytes())
+    message = read_recovery_bytes(json.dumps({**document, "title": "t" * 1_000_000}).encode())
+    assert message.endswith("title: is too long; keep it to 1000 characters")
+
+
 def test_a_recovery_key_with_a_final_newline_is_refused() -> None:
     with pytest.raises(ValueError, match="a recovery key"):
         recovery_path("abc\n")
