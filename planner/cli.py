@@ -1,17 +1,20 @@
-"""The command line (DESIGN.md §3): ``catalog``, ``check`` and ``export``.
+"""The command line (DESIGN.md §3): ``catalog`` (with ``catalog import`` and ``catalog export``),
+``check`` and ``export``.
 
-Pure planner code: the catalog comes in through ``load_catalog`` so this module needs no
-database. Every mistake ends as one clear line on stderr and exit code 2, never a traceback.
+Pure planner code: the catalog comes in through ``load_catalog`` and a :class:`CatalogStore`,
+so this module needs no database. Every mistake ends as one clear line on stderr and exit code
+2, never a traceback; whatever a file says is escaped before it is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO
 
 from planner.balance import analyse_program
 from planner.balance_checks import plural
@@ -20,6 +23,7 @@ from planner.balance_settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
+from planner.file_text import printable
 from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
@@ -29,6 +33,17 @@ COMMANDS = ("catalog", "check", "export")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 CatalogLoader = Callable[[], list[Exercise]]
+
+if TYPE_CHECKING:
+    from planner.exercise_share import ImportOutcome
+
+
+class CatalogStore(Protocol):
+    """The coach's own exercises in the catalog database; raises :class:`UsageError`."""
+
+    def own_exercises(self) -> list[Exercise]: ...
+
+    def import_own(self, exercises: list[Exercise]) -> ImportOutcome: ...
 
 
 class UsageError(Exception):
@@ -55,7 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hip-planner", description="Plan hip strength programs for runners.")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    cat = commands.add_parser("catalog", help="list the exercise catalog")
+    cat = commands.add_parser(
+        "catalog",
+        help="list the exercise catalog; 'catalog import FILE' and 'catalog export -o FILE' "
+        "share your own exercises",
+    )
+    sharing = cat.add_subparsers(
+        dest="sharing", parser_class=_Parser, metavar="{import,export}", required=False
+    )
+    imports = sharing.add_parser(
+        "import", help="add or update your own exercises from a sharing file"
+    )
+    imports.add_argument("file", type=Path, metavar="FILE")
+    exports = sharing.add_parser("export", help="write your own exercises to a sharing file")
+    exports.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     cat.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cat.add_argument(
         "--direction",
@@ -112,14 +140,24 @@ def run_command(
     argv: Sequence[str],
     *,
     load_catalog: CatalogLoader,
+    store: CatalogStore | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
     """Run one command; returns the exit code. Output goes to ``out``, messages to ``err``."""
     out = out or sys.stdout
     err = err or sys.stderr
+    for stream in (out, err):  # a terminal that cannot show "×" or "ü" gets \xd7, not a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(list(argv))
+        if args.command == "catalog" and args.sharing is not None:
+            if store is None:
+                raise UsageError("hip-planner: the catalog database is not available here")
+            if args.sharing == "import":
+                return _catalog_import(args.file, store, out)
+            return _catalog_export(args.output, store, out)
         if args.command == "catalog":
             return _catalog(args, load_catalog(), out)
         if args.command == "check":
@@ -128,8 +166,14 @@ def run_command(
             return _export(args, out, err)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
     except UsageError as exc:
-        print(exc, file=err)
+        print(one_line(str(exc)), file=err)
         return EXIT_BAD_INPUT
+
+
+def one_line(message: str, limit: int = 400) -> str:
+    """A message as one printable line of reasonable length (an argument may be huge)."""
+    line = printable(" ".join(message.splitlines()))
+    return line if len(line) <= limit else f"{line[: limit - 100]} … {line[-90:]}"
 
 
 def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -> int:
@@ -150,8 +194,40 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
         return EXIT_OK
     for ex in found:
         dirs = ", ".join(d.label for d in ex.directions)
-        print(f"{ex.name}  [{dirs}; {ex.knee.label.lower()}]  {ex.dose.describe()}", file=out)
+        line = f"{ex.name}  [{dirs}; {ex.knee.label.lower()}]  {ex.dose.describe()}"
+        print(printable(line), file=out)
     print(f"{len(found)} of {len(exercises)} exercises", file=out)
+    return EXIT_OK
+
+
+def _catalog_import(path: Path, store: CatalogStore, out: TextIO) -> int:
+    """Read the whole sharing file first: a bad one changes nothing."""
+    from planner.exercise_share import ExerciseShareError, describe_import, read_exercises
+
+    try:
+        exercises = read_exercises(path)
+    except ExerciseShareError as exc:
+        raise UsageError(f"hip-planner: Nothing was imported: {exc}") from None
+    report = store.import_own(exercises)
+    for line in describe_import(report, limit=len(report.skipped)).splitlines():
+        print(printable(line), file=out)
+    return EXIT_OK
+
+
+def _catalog_export(path: Path, store: CatalogStore, out: TextIO) -> int:
+    from planner.exercise_share import ExerciseShareError, write_exercises
+
+    own = store.own_exercises()
+    if not own:
+        raise UsageError(
+            "hip-planner: you have no exercises of your own to export; make one in the window "
+            "(Catalog ▸ New exercise) first"
+        )
+    try:
+        write_exercises(path, own)
+    except ExerciseShareError as exc:
+        raise UsageError(f"hip-planner: Nothing was exported: {exc}") from None
+    print(printable(f"{path}: {plural(len(own), 'exercise')} written"), file=out)
     return EXIT_OK
 
 

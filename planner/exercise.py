@@ -9,7 +9,9 @@ from planner.dose import Dose
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-"""Use with ``fullmatch`` in Python: there ``$`` also matches before a final newline."""
+"""Test ids with :func:`is_exercise_id`: with ``match`` Python's ``$`` also matches before a
+final newline."""
+ID_HINT = "use 1–80 lowercase letters, digits and dashes"
 NAME_LIMIT = 120
 INSTRUCTIONS_LIMIT = 2000
 CUE_LIMIT = 200
@@ -74,15 +76,20 @@ class Exercise:
         return self.closed_chain or any(p.weight_bearing for p in self.positions)
 
 
+def is_exercise_id(value: object) -> bool:
+    """The one test of an exercise id, used by every reader (files, catalog, database)."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
 def exercise_problems(ex: Exercise) -> dict[str, str]:
     """Every rule an exercise must keep, as field → message (empty when all is well)."""
     problems: dict[str, str] = {}
-    if not isinstance(ex.id, str) or not ID_PATTERN.fullmatch(ex.id):
-        problems["id"] = "use 1–80 lowercase letters, digits and dashes"
+    if not is_exercise_id(ex.id):
+        problems["id"] = ID_HINT
     name = ex.name.strip() if isinstance(ex.name, str) else ""
     if not name:
         problems["name"] = "give the exercise a name"
-    elif len(name) > NAME_LIMIT:
+    elif len(ex.name) > NAME_LIMIT:
         problems["name"] = f"keep the name to {NAME_LIMIT} characters"
     dirs = ex.directions
     if not dirs:
@@ -121,7 +128,7 @@ def exercise_problems(ex: Exercise) -> dict[str, str]:
         variant = getattr(ex, name)
         if variant is None:
             continue
-        if not isinstance(variant, str) or not ID_PATTERN.fullmatch(variant):
+        if not is_exercise_id(variant):
             problems[name] = "name the variant by its id: lowercase letters, digits and dashes"
         elif variant == ex.id:
             problems[name] = "an exercise cannot be its own variant"

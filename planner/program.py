@@ -23,6 +23,14 @@ FILE_EXTENSION = ".hipplan"
 """Program files end with this (the format itself lives in planner.program_file)."""
 DAYS_PER_WEEK = 7
 MAX_WEEKS = 52
+MAX_ENTRIES_PER_DAY = 50
+"""A real session has 5–15 exercises; a file with more in one day is refused."""
+MAX_EXERCISES = 5000
+"""The exercises one program (or one sharing file) may hold; a program uses a few dozen."""
+DETAIL_LIMITS = {"client_name": 120, "title": 120, "coach_name": 120, "notes": 5000}
+"""The longest text each of the program's details may hold, in characters."""
+START_DATES = (date(1900, 1, 1), date(2200, 12, 31))
+"""The first and last start date a program may have, so every day of it is a real date."""
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TRANSITION_SECONDS = 30
 """Time to set up between exercises, used in the duration estimate."""

@@ -9,6 +9,7 @@ the current version only when saved, with the original kept as ``<name>.v<versio
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -96,42 +97,45 @@ def backup_path(path: Path, version: int | None = None) -> Path:
     return path.with_name(f"{path.stem}.v{version}{path.suffix}.bak")
 
 
-def read_limited(path: Path, source: str) -> bytes:
+def read_limited(path: Path, source: str, what: str = "program file") -> bytes:
     """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, checked before reading
-    (a folder, a device or a pipe would otherwise fail oddly or never return)."""
+    (a folder, a device or a pipe would otherwise fail oddly or never return). ``what`` names
+    the kind of file expected in messages."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise ProgramFileError(source, "is a folder, not a program file")
+            raise ProgramFileError(source, f"is a folder, not a {what}")
         if not stat.S_ISREG(info.st_mode):
-            raise ProgramFileError(source, "is not an ordinary file, so it is not a program")
-        _check_size(info.st_size, source)
+            raise ProgramFileError(source, f"is not an ordinary file, so it is not a {what}")
+        _check_size(info.st_size, source, what)
         with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ProgramFileError(source, _open_problem(exc)) from None
+        raise ProgramFileError(source, _open_problem(exc, what)) from None
     except ValueError:  # a NUL character in the name
         raise ProgramFileError(source, "is not a valid file name") from None
-    _check_size(len(data), source)
+    _check_size(len(data), source, what)
     return data
 
 
-def _check_size(size: int, source: str) -> None:
+def _check_size(size: int, source: str, what: str) -> None:
     if size > MAX_FILE_BYTES:
         raise ProgramFileError(
             source,
-            f"is {size / 1024 / 1024:.0f} MB; a program file is at most "
+            f"is {size / 1024 / 1024:.0f} MB; a {what} is at most "
             f"{MAX_FILE_BYTES // 1024 // 1024} MB, so this is not one",
         )
 
 
-def _open_problem(exc: OSError) -> str:
+def _open_problem(exc: OSError, what: str) -> str:
     if isinstance(exc, FileNotFoundError):
         return "does not exist; check the file name and the folder"
     if isinstance(exc, PermissionError):
         return "cannot be opened: you do not have permission to read it"
     if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a program file"
+        return f"is a folder, not a {what}"
+    if exc.errno == errno.ELOOP:
+        return "is a link that leads back to itself (a symbolic link loop)"
     return f"cannot be read ({exc.strerror or exc})"
 
 

@@ -8,7 +8,7 @@ Every problem on the way becomes one :class:`ProgramFileError` naming the file a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails, PydanticSerializationError
 from planner.balance_settings import override_problems
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
+from planner.file_text import place, printable, quoted
 from planner.program import ClientDetails, Day, Entry, Program, Week
 from planner.program_schema import (
     CURRENT_VERSION,
@@ -50,7 +51,7 @@ class ProgramFileError(Exception):
         self.source = source
         self.problem = problem
         self.place = place
-        super().__init__(" ".join(self._describe().splitlines()))
+        super().__init__(printable(" ".join(self._describe().splitlines())))
 
     def _describe(self) -> str:
         return ": ".join(part for part in (self.source, self.place, self.problem) if part)
@@ -131,7 +132,7 @@ def program_document(program: Program) -> ProgramModel:
             )
             for week in program.weeks
         ],
-        exercises=[_exercise_model(ex) for _, ex in sorted(program.exercises.items())],
+        exercises=[exercise_model(ex) for _, ex in sorted(program.exercises.items())],
     )
 
 
@@ -148,7 +149,7 @@ def _dose_model(dose: Dose) -> DoseV2:
     )
 
 
-def _exercise_model(ex: Exercise) -> ExerciseModel:
+def exercise_model(ex: Exercise) -> ExerciseModel:
     return ExerciseModel(
         id=ex.id,
         name=ex.name,
@@ -220,15 +221,7 @@ def validation_error(source: str, exc: ValidationError) -> ProgramFileError:
     """The first of pydantic's complaints, with its place in the file's own terms."""
     errors = exc.errors(include_url=False, include_input=False)
     first = errors[0]
-    return ProgramFileError(source, _message(first) + _more(len(errors) - 1), _place(first["loc"]))
-
-
-def _place(loc: tuple[int | str, ...]) -> str:
-    """("weeks", 2, "days", 1) → "weeks[2].days[1]"."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.removeprefix(".")
+    return ProgramFileError(source, _message(first) + _more(len(errors) - 1), place(first["loc"]))
 
 
 _MESSAGES = {
@@ -239,6 +232,8 @@ _MESSAGES = {
     "bool_type": "must be true or false",
     "list_type": "must be a list [ … ]",
     "model_type": "must be an object { … }",
+    "dict_type": "must be an object { … }",
+    "float_type": "must be a number",
 }
 
 
@@ -274,12 +269,7 @@ def _more(count: int) -> str:
 
 def _to_program(doc: ProgramModel, source: str) -> Program:
     """Domain objects from a validated document; the domain's own rules are checked here."""
-    exercises: dict[str, Exercise] = {}
-    for i, model in enumerate(doc.exercises):
-        place = f"exercises[{i}]"
-        if model.id in exercises:
-            raise ProgramFileError(source, "is used by another exercise too", f"{place}.id")
-        exercises[model.id] = _domain(source, place, _exercise, model)
+    exercises = exercises_from_models(doc.exercises, source)
     entry_ids: set[str] = set()
     doses: dict[tuple[object, ...], Dose] = {}
     """Doses are immutable and most entries share one: check each distinct dose once."""
@@ -296,7 +286,7 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
                 if entry.exercise_id not in exercises:
                     raise ProgramFileError(
                         source,
-                        f"names {_quote(entry.exercise_id)}, which is not among the file's "
+                        f"names {quoted(entry.exercise_id)}, which is not among the file's "
                         "exercises",
                         f"{place}.exercise_id",
                     )
@@ -307,6 +297,17 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
             days.append(Day(entries))
         weeks.append(Week(days))
     return Program(details=_details(doc.details, source), weeks=weeks, exercises=exercises)
+
+
+def exercises_from_models(models: Sequence[ExerciseModel], source: str) -> dict[str, Exercise]:
+    """The domain's exercises of an ``exercises`` list, by id; each id may appear once."""
+    exercises: dict[str, Exercise] = {}
+    for i, model in enumerate(models):
+        where = f"exercises[{i}]"
+        if model.id in exercises:
+            raise ProgramFileError(source, "is used by another exercise too", f"{where}.id")
+        exercises[model.id] = _domain(source, where, _exercise, model)
+    return exercises
 
 
 def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:
@@ -367,7 +368,3 @@ def _details(model: DetailsModel, source: str) -> ClientDetails:
         notes=model.notes,
         balance_overrides=dict(model.balance),
     )
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text if len(text) <= 40 else text[:40] + "…", ensure_ascii=False)

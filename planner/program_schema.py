@@ -20,21 +20,32 @@ defaults.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import date
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from planner.balance_settings import BalanceSettings
 from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
 from planner.exercise import (
     CUE_LIMIT,
     HIP_WEIGHT_RANGE,
+    ID_HINT,
     ID_PATTERN,
     INSTRUCTIONS_LIMIT,
     MAX_CUES,
     NAME_LIMIT,
+    is_exercise_id,
 )
-from planner.program import DAYS_PER_WEEK, MAX_WEEKS
+from planner.program import (
+    DAYS_PER_WEEK,
+    DETAIL_LIMITS,
+    MAX_ENTRIES_PER_DAY,
+    MAX_EXERCISES,
+    MAX_WEEKS,
+    START_DATES,
+)
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 FORMAT_NAME: Final = "hip-planner/program"
@@ -44,25 +55,49 @@ ENTRY_ID_LIMIT = 64
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DATE_HINT = "must be a real date written YYYY-MM-DD, e.g. 2025-03-31"
-PATTERN_HINTS = {
-    DATE_PATTERN: DATE_HINT,
-    ID_PATTERN.pattern: "use 1–80 lowercase letters, digits and dashes",
-}
+PATTERN_HINTS = {DATE_PATTERN: DATE_HINT}
 """What to tell the coach when a value does not match one of the patterns below."""
 
 
 def _real_date(text: str) -> str:
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(DATE_HINT) from None
+    first, last = START_DATES
+    if not first <= day <= last:
+        raise ValueError(f"must be a date from {first} to {last}")
+    return text
+
+
+def _exercise_id(text: str) -> str:
+    if not is_exercise_id(text):
+        raise ValueError(ID_HINT)
     return text
 
 
 IsoDate = Annotated[
     str,
-    Field(pattern=DATE_PATTERN, json_schema_extra={"format": "date"}),
+    Field(
+        pattern=DATE_PATTERN,
+        json_schema_extra={
+            "format": "date",
+            "description": f"From {START_DATES[0]} to {START_DATES[1]}.",
+        },
+    ),
     AfterValidator(_real_date),
+]
+ExerciseId = Annotated[
+    str, Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), AfterValidator(_exercise_id)
+]
+"""Checked by :func:`planner.exercise.is_exercise_id`, the one test every reader uses."""
+HipWeight = Annotated[
+    float,
+    Field(
+        ge=HIP_WEIGHT_RANGE[0],
+        le=HIP_WEIGHT_RANGE[1],
+        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
+    ),
 ]
 # Keys arrive as JSON strings; strict mode would only take enum members.
 DirectionKey = Annotated[Direction, Field(strict=False)]
@@ -101,23 +136,33 @@ class DoseV2(FileModel):
     notes: str = Field(max_length=TEXT_LIMITS["notes"])
 
 
-class ExerciseV2(FileModel):
-    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
+class ExerciseCore(FileModel):
+    """What an exercise is, as program files embed it and sharing files carry it."""
 
-    id: str = Field(pattern=ID_PATTERN.pattern)
-    name: str = Field(description=f"1–{NAME_LIMIT} characters, not counting spaces around it.")
+    id: ExerciseId
+    name: str = Field(max_length=NAME_LIMIT, description="Not only spaces.")
     directions: list[DirectionKey] = Field(
-        min_length=1, max_length=3, description="Primary direction first."
+        min_length=1, max_length=3, fail_fast=True, description="Primary direction first."
     )
     knee: KneeKey
-    positions: list[PositionKey] = Field(min_length=1)
-    equipment: list[EquipmentKey] = Field(min_length=1, description="Any one of these will do.")
+    positions: list[PositionKey] = Field(min_length=1, max_length=len(Position), fail_fast=True)
+    equipment: list[EquipmentKey] = Field(
+        min_length=1,
+        max_length=len(Equipment),
+        fail_fast=True,
+        description="Any one of these will do.",
+    )
     level: LevelKey
     dose: DoseV2 = Field(description="The default dose.")
-    instructions: str = Field(description=f"At most {INSTRUCTIONS_LIMIT} characters.")
-    cues: list[str] = Field(
-        max_length=MAX_CUES, description=f"Each at most {CUE_LIMIT} characters."
+    instructions: str = Field(max_length=INSTRUCTIONS_LIMIT)
+    cues: list[Annotated[str, Field(min_length=1, max_length=CUE_LIMIT)]] = Field(
+        max_length=MAX_CUES, fail_fast=True
     )
+
+
+class ExerciseV2(ExerciseCore):
+    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
+
     builtin: bool = Field(description="Shipped with Hip Planner (false: the coach's own).")
     archived: bool
 
@@ -127,19 +172,9 @@ class ExerciseModel(ExerciseV2):
 
     model_config = ConfigDict(title="Exercise")
 
-    hip_weight: float = Field(
-        default=1.0,
-        ge=HIP_WEIGHT_RANGE[0],
-        le=HIP_WEIGHT_RANGE[1],
-        strict=False,  # 1 as well as 1.0
-        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
-    )
-    easier: str | None = Field(
-        default=None, pattern=ID_PATTERN.pattern, description="Id of the easier variant."
-    )
-    harder: str | None = Field(
-        default=None, pattern=ID_PATTERN.pattern, description="Id of the harder variant."
-    )
+    hip_weight: HipWeight = 1.0
+    easier: ExerciseId | None = Field(default=None, description="Id of the easier variant.")
+    harder: ExerciseId | None = Field(default=None, description="Id of the harder variant.")
     closed_chain: bool = Field(
         default=False,
         description="The working foot pushes against the floor or a platform although the body "
@@ -151,33 +186,38 @@ class EntryV2(FileModel):
     model_config = ConfigDict(title="Entry")
 
     id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="Unique in the file.")
-    exercise_id: str = Field(description="The id of one of the embedded exercises.")
+    exercise_id: ExerciseId = Field(description="The id of one of the embedded exercises.")
     dose: DoseV2
 
 
 class DayV2(FileModel):
     model_config = ConfigDict(title="Day")
 
-    entries: list[EntryV2]
+    entries: list[EntryV2] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
 
 
 class WeekV2(FileModel):
     model_config = ConfigDict(title="Week")
 
     days: list[DayV2] = Field(
-        min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK, description="Monday to Sunday."
+        min_length=DAYS_PER_WEEK,
+        max_length=DAYS_PER_WEEK,
+        fail_fast=True,
+        description="Monday to Sunday.",
     )
 
 
 class DetailsV2(FileModel):
-    client_name: str
-    title: str
-    coach_name: str
+    client_name: str = Field(max_length=DETAIL_LIMITS["client_name"])
+    title: str = Field(max_length=DETAIL_LIMITS["title"])
+    coach_name: str = Field(max_length=DETAIL_LIMITS["coach_name"])
     start_date: IsoDate | None
     equipment: list[EquipmentKey] = Field(
-        description="What the client has at home; empty means not set."
+        max_length=len(Equipment),
+        fail_fast=True,
+        description="What the client has at home; empty means not set.",
     )
-    notes: str
+    notes: str = Field(max_length=DETAIL_LIMITS["notes"])
 
 
 class DetailsModel(DetailsV2):
@@ -185,6 +225,7 @@ class DetailsModel(DetailsV2):
 
     balance: dict[str, int | float | bool] = Field(
         default_factory=dict,
+        max_length=len(fields(BalanceSettings)),
         description="This program's own balance thresholds, overriding the coach's defaults "
         "(balance.toml); keys as in planner/balance_settings.py, e.g. "
         '{"maintenance": true}.',
@@ -199,8 +240,10 @@ class ProgramModel(FileModel):
     format: Literal["hip-planner/program"]
     version: Literal[3]
     details: DetailsModel
-    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS)
-    exercises: list[ExerciseModel] = Field(description="Every exercise the entries use.")
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseModel] = Field(
+        max_length=MAX_EXERCISES, fail_fast=True, description="Every exercise the entries use."
+    )
 
 
 # -- version 2 -----------------------------------------------------------------------------------
@@ -210,8 +253,8 @@ class ProgramV2(FileModel):
     format: Literal["hip-planner/program"]
     version: Literal[2]
     details: DetailsV2
-    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS)
-    exercises: list[ExerciseV2]
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
 
 
 def upgrade_v2(old: ProgramV2) -> ProgramModel:
@@ -234,32 +277,32 @@ class DoseV1(FileModel):
 
 class EntryV1(FileModel):
     id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT)
-    exercise_id: str
+    exercise_id: ExerciseId
     dose: DoseV1
 
 
 class DayV1(FileModel):
-    entries: list[EntryV1]
+    entries: list[EntryV1] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
 
 
 class WeekV1(FileModel):
-    days: list[DayV1] = Field(min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK)
+    days: list[DayV1] = Field(min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK, fail_fast=True)
 
 
 class DetailsV1(FileModel):
-    client_name: str
-    title: str
-    coach_name: str
+    client_name: str = Field(max_length=DETAIL_LIMITS["client_name"])
+    title: str = Field(max_length=DETAIL_LIMITS["title"])
+    coach_name: str = Field(max_length=DETAIL_LIMITS["coach_name"])
     start_date: IsoDate | None
-    notes: str
+    notes: str = Field(max_length=DETAIL_LIMITS["notes"])
 
 
 class ProgramV1(FileModel):
     format: Literal["hip-planner/program"]
     version: Literal[1]
     details: DetailsV1
-    weeks: list[WeekV1] = Field(min_length=1, max_length=MAX_WEEKS)
-    exercises: list[ExerciseV2]
+    weeks: list[WeekV1] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
 
 
 MODELS: dict[int, type[ProgramV1] | type[ProgramV2] | type[ProgramModel]] = {

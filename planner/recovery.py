@@ -54,14 +54,14 @@ class RecoveryFile(FileModel):
     format: Literal["hip-planner/recovery"]
     version: Literal[1]
     doc_key: str = Field(pattern=_KEY.pattern)
-    original_path: str | None
-    title: str
-    saved_at: str
+    original_path: str | None = Field(max_length=4096)
+    title: str = Field(max_length=1000)
+    saved_at: str = Field(max_length=64)
     program: dict[str, Any]
 
 
 def recovery_path(doc_key: str) -> Path:
-    if not _KEY.match(doc_key):
+    if not _KEY.fullmatch(doc_key):
         raise ValueError(f"a recovery key is 1–64 letters, digits, - or _, not {doc_key!r}")
     return recovery_dir() / f"{doc_key}{SUFFIX}"
 

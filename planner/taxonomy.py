@@ -8,6 +8,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
+from planner.file_text import quoted
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a coach-facing label."""
@@ -32,7 +34,7 @@ class LabelledEnum(StrEnum):
             if wanted in (member.value, member.label.lower().replace(" ", "_")):
                 return member
         choices = ", ".join(m.value for m in cls)
-        raise ValueError(f"{text!r} is not a known {cls.kind()}; choose one of: {choices}")
+        raise ValueError(f"{quoted(text)} is not a known {cls.kind()}; choose one of: {choices}")
 
     @classmethod
     def kind(cls) -> str:

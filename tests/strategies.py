@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 
 from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
 from planner.exercise import CUE_LIMIT, HIP_WEIGHT_RANGE, MAX_CUES, Exercise
-from planner.program import DAYS_PER_WEEK, ClientDetails, Day, Entry, Program, Week
+from planner.program import (
+    DAYS_PER_WEEK,
+    START_DATES,
+    ClientDetails,
+    Day,
+    Entry,
+    Program,
+    Week,
+)
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 fuzz = settings(
@@ -93,7 +101,7 @@ details = st.builds(
     client_name=words,
     title=words,
     coach_name=words,
-    start_date=st.none() | st.dates(),
+    start_date=st.none() | st.dates(*START_DATES),
     equipment=st.frozensets(st.sampled_from(Equipment)),
     notes=st.text(max_size=200),
     balance_overrides=st.fixed_dictionaries(

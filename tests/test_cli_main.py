@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
@@ -11,24 +10,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.cli_helpers import run_main
 
 
 def run(*args: str, home: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=base | {"HIP_PLANNER_HOME": str(home)} | env,
-        timeout=120,
-        check=False,
-    )
+    return run_main(*args, home=home, **env)
 
 
 def test_catalog_json_lists_every_exercise_with_the_design_fields(hip_home: Path) -> None:
@@ -66,7 +52,7 @@ def test_catalog_filters_combine(hip_home: Path) -> None:
     [
         (
             ("catalog", "--knee", "wobbly"),
-            "'wobbly' is not a known knee; choose one of: bent, straight",
+            '"wobbly" is not a known knee; choose one of: bent, straight',
         ),
         (("catalog", "--direction", "sideways"), "is not a known direction"),
         (("catalog", "--frobnicate"), "unrecognized arguments: --frobnicate"),

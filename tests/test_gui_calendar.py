@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from planner.program import MAX_ENTRIES_PER_DAY
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
@@ -233,3 +234,27 @@ def test_copied_cards_stay_as_text_after_quitting(qtbot: QtBot, window: MainWind
     data = QApplication.clipboard().mimeData()
     assert not data.hasFormat(CLIPBOARD_TYPE)
     assert QApplication.clipboard().text() == "Glute bridge: 3 × 12"
+
+
+def test_a_full_day_takes_no_more_cards_and_says_why(window: MainWindow) -> None:
+    program = window.document.program
+    window.controller.add_exercises(["glute-bridge"] * MAX_ENTRIES_PER_DAY, 2)
+    window.controller.add_exercises(["clamshell"], 0)
+    full = window.week_view.lists[2]
+    said: list[str] = []
+    window.controller.status.connect(said.append)
+    window.controller.add_exercises(["clamshell"], 2)  # Enter or a catalog drop
+    clam = program.day(0, 0).entries[0]
+    drag_and_drop(full, encode_ids(ENTRY_IDS, [clam.id]), row_point(full, 0))  # a move
+    drag_and_drop(full, encode_ids(ENTRY_IDS, [clam.id]), row_point(full, 0), COPY_MODIFIER)
+    assert len(program.day(0, 2).entries) == MAX_ENTRIES_PER_DAY
+    assert day_ids(program, 0, 0) == ["clamshell"]
+    assert len(said) == 3
+    assert said[0] == (
+        "Not added: Wednesday has 50 exercises, and a day holds at most 50. "
+        "Spread them over other days."
+    )
+    inside = program.day(0, 2).entries[0]
+    drag_and_drop(full, encode_ids(ENTRY_IDS, [inside.id]), row_point(full, 5))  # reordering
+    assert len(said) == 3
+    assert program.day(0, 2).entries.index(inside) > 0

@@ -294,3 +294,62 @@ def test_another_windows_live_autosave_is_not_offered_as_lost(
     qtbot.addWidget(second)
     assert second.file.offer_recoveries() == []  # no question: the dialog guard would fail
     assert len(list_recoveries()) == 1
+
+
+def test_a_program_that_fails_late_leaves_the_open_one_open_and_unchanged(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = saved_program(tmp_path / "ana.hipplan")
+    second = saved_program(tmp_path / "ben.hipplan", entries=2)
+    assert window.open_path(first)
+    window.controller.add_exercises(["glute-bridge"], 3)
+    window.file.autosave_now()
+    document, before = window.document, window.document.program.snapshot()
+    controller = window.controller
+    real_show_week = controller.show_week
+
+    def fails_for_ben(week: int) -> None:
+        if controller.document.path == second:
+            raise OverflowError("date value out of range")  # as day_date did for 9999-12-31
+        real_show_week(week)
+
+    monkeypatch.setattr(controller, "show_week", fails_for_ben)
+    warned = answer(monkeypatch, "warning", Button.Ok)
+    assert not window.file.open_path(second, ask_first=False)
+    assert "The program you have open is unchanged" in warned[0]
+    assert window.document is document
+    assert window.document.program == before
+    assert window.document.modified
+    assert controller.document is document
+    assert [r.doc_key for r in list_recoveries()] == [document.key]  # its autosave is kept
+    assert window.file.open_path(second, ask_first=False) is False  # still refused, and not locked
+    monkeypatch.setattr(controller, "show_week", real_show_week)
+    window.controller.add_exercises(["glute-bridge"], 4)  # the window goes on working
+    assert len(window.document.program.day(0, 4).entries) == 1
+
+
+def test_a_failing_autosave_is_said_once_and_tried_again(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import planner.recovery
+
+    real_write = planner.recovery.write_recovery
+    failures = [ValueError("the program breaks a rule"), OSError("disk full")]
+
+    def failing_write(*args: object, **kwargs: object) -> Path:
+        if failures:
+            raise failures.pop(0)
+        return real_write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(planner.recovery, "write_recovery", failing_write)
+    window.controller.add_exercises(["glute-bridge"], 0)
+    said: list[str] = []
+    monkeypatch.setattr(window.statusBar(), "showMessage", lambda text, *_: said.append(text))
+    window.file.autosave_now()  # raises nothing: no crash dialog
+    window.file.autosave_now()
+    assert len(said) == 1
+    assert said[0].startswith("Autosave failed (the program breaks a rule)")
+    assert window.file.autosave.isActive()
+    window.file.autosave_now()  # the third try works
+    assert [r.doc_key for r in list_recoveries()] == [window.document.key]
+    assert not window.file.autosave_failing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from db.catalog import CatalogDatabase
 from db.errors import CatalogWriteError
+from planner import exercise_share
+from planner.exercise import Exercise
 from planner.exercise_share import write_exercises
 from planner.taxonomy import Direction, Equipment, Position
 from tests.factories import make_exercise
@@ -113,7 +116,7 @@ def test_archive_hides_and_restore_brings_back(window: MainWindow) -> None:
 
 
 def test_import_reports_added_and_skipped(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     shared = tmp_path / "shared.json"
     write_exercises(
@@ -127,13 +130,14 @@ def test_import_reports_added_and_skipped(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: told.append(text))
     window.catalog_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(told))
     assert "Hip lock" in names(window)
     assert "Added: 1" in told[0]
     assert "Skipped: 1" in told[0]
 
 
 def test_malformed_sharing_file_imports_nothing(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "hip-planner/exercises", "version": 1, "exercises": [{"id": 3}]}')
@@ -141,5 +145,38 @@ def test_malformed_sharing_file_imports_nothing(
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
     window.catalog_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(warned))
     assert "bad.json" in warned[0]
     assert sorted(names(window)) == ["Clamshell", "Glute bridge"]
+
+
+def test_import_runs_in_a_worker_and_the_window_stays_usable(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
+) -> None:
+    shared = tmp_path / "shared.json"
+    write_exercises(shared, [make_exercise("own-x", name="Hip lock", builtin=False)])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(shared), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: told.append(text))
+    release = threading.Event()
+    readers: list[threading.Thread] = []
+    real_read = exercise_share.read_exercises
+
+    def slow_read(path: Path) -> list[Exercise]:
+        readers.append(threading.current_thread())
+        assert release.wait(10), "the test never let the import go on"
+        return real_read(path)
+
+    monkeypatch.setattr(exercise_share, "read_exercises", slow_read)
+    window.catalog_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(readers))
+    assert readers[0] is not threading.main_thread()
+    assert not window.catalog_actions.import_action.isEnabled()  # one import at a time
+    qtbot.keyClicks(window.catalog.search, "clam")  # the GUI thread is free meanwhile
+    assert window.catalog.search.text() == "clam"
+    release.set()
+    qtbot.waitUntil(lambda: bool(told))
+    assert "Added: 1" in told[0]
+    window.catalog.search.clear()
+    assert "Hip lock" in names(window)
+    qtbot.waitUntil(window.catalog_actions.import_action.isEnabled)

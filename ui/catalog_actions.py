@@ -1,18 +1,22 @@
-"""The Catalog menu: the coach's own exercises (new, edit, duplicate, archive) and sharing."""
+"""The Catalog menu: the coach's own exercises (new, edit, duplicate, archive) and sharing.
+
+Importing reads and stores the file in a worker thread (a sharing file may hold thousands of
+exercises); the window stays usable and the result is shown on the GUI thread.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from db.errors import CatalogError
 from db.row_values import name_key
 from planner.exercise import Exercise
-from planner.exercise_share import ExerciseShareError, read_exercises, write_exercises
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
 from ui.exercise_form import ExerciseForm
@@ -20,7 +24,36 @@ from ui.exercise_form import ExerciseForm
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase, ImportReport
 
+# planner.exercise_share (the file format, pydantic) is imported where it is used: the first
+# window does not need it.
+
+log = logging.getLogger(__name__)
+
 SHARE_FILTER = "Hip Planner exercises (*.json);;All files (*)"
+
+
+class ImportJob(QThread):
+    """Reads a sharing file and imports it into the catalog, off the GUI thread."""
+
+    succeeded = Signal(object)  # ImportReport
+    failed = Signal(str)
+
+    def __init__(self, database: CatalogDatabase, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.database, self.path = database, path
+
+    def run(self) -> None:
+        from planner.exercise_share import ExerciseShareError, read_exercises
+
+        try:
+            report = self.database.import_own(read_exercises(self.path))
+        except (ExerciseShareError, CatalogError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a worker's error must reach the coach, not end the thread
+            log.exception("importing %s failed", self.path)
+            self.failed.emit(f"{self.path}: an unexpected error ({exc!r}). Please report it.")
+        else:
+            self.succeeded.emit(report)
 
 
 class CatalogActions(QObject):
@@ -37,6 +70,8 @@ class CatalogActions(QObject):
         self.database = database
         self.model = model
         self.panel = panel
+        self.import_job: ImportJob | None = None
+        self.import_progress: QProgressDialog | None = None
 
         def add(text: str, slot: object, shortcut: str | None = None) -> QAction:
             action = menu.addAction(text)
@@ -62,6 +97,7 @@ class CatalogActions(QObject):
         writable = self.database is not None
         for action in (self.new, self.import_action, self.export_action):
             action.setEnabled(writable)
+        self.import_action.setEnabled(writable and self.import_job is None)
         self.edit.setEnabled(writable and exercise is not None)
         self.duplicate.setEnabled(writable and exercise is not None)
         self.archive.setEnabled(writable and exercise is not None and not exercise.archived)
@@ -82,7 +118,7 @@ class CatalogActions(QObject):
         key = name_key(name)
         return any(name_key(ex.name) == key for ex in self.model.all_exercises())
 
-    def _fail(self, title: str, error: Exception) -> None:
+    def _fail(self, title: str, error: Exception | str) -> None:
         QMessageBox.warning(self.window, title, str(error))
 
     # -- own exercises ---------------------------------------------------------------------------
@@ -147,20 +183,43 @@ class CatalogActions(QObject):
     # -- sharing -------------------------------------------------------------------------------
 
     def import_exercises(self) -> None:
-        if self.database is None:
+        if self.database is None or self.import_job is not None:
             return
         name, _ = QFileDialog.getOpenFileName(self.window, "Import exercises", "", SHARE_FILTER)
         if not name:
             return
-        try:
-            report = self.database.import_own(read_exercises(Path(name)))
-        except (ExerciseShareError, CatalogError) as exc:
-            self._fail("Nothing was imported", exc)
-            return
+        self.import_job = ImportJob(self.database, Path(name), self)
+        self.import_action.setEnabled(False)
+        progress = QProgressDialog("Importing exercises…", "", 0, 0, self.window)
+        progress.setWindowTitle("Import exercises")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(300)
+        self.import_progress = progress
+        self.import_job.succeeded.connect(self._imported)
+        self.import_job.failed.connect(lambda message: self._fail("Nothing was imported", message))
+        self.import_job.finished.connect(self._import_finished)
+        self.import_job.start()
+
+    def _imported(self, report: ImportReport) -> None:
+        from planner.exercise_share import describe_import
+
         self.reload()
         QMessageBox.information(self.window, "Exercises imported", describe_import(report))
 
+    def _import_finished(self) -> None:
+        if self.import_progress is not None:
+            self.import_progress.reset()
+            self.import_progress.deleteLater()
+        self.import_progress = None
+        if self.import_job is not None:
+            self.import_job.deleteLater()
+        self.import_job = None
+        self.update_actions(self.panel.current_exercise())
+
     def export_exercises(self) -> None:
+        from planner.exercise_share import ExerciseShareError, write_exercises
+
         own = [ex for ex in self.model.all_exercises() if not ex.builtin]
         if not own:
             QMessageBox.information(
@@ -180,15 +239,3 @@ class CatalogActions(QObject):
             self._fail("The exercises were not exported", exc)
             return
         self.window.statusBar().showMessage(f"{len(own)} exercises written to {name}.", 6000)  # type: ignore[attr-defined]
-
-
-def describe_import(report: ImportReport) -> str:
-    lines = [
-        f"Added: {len(report.added)}",
-        f"Updated: {len(report.updated)}",
-        f"Skipped: {len(report.skipped)}",
-    ]
-    lines += [f"• {s.exercise.name}: {s.reason}" for s in report.skipped[:15]]
-    if len(report.skipped) > 15:
-        lines.append(f"… and {len(report.skipped) - 15} more")
-    return "\n".join(lines)

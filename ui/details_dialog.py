@@ -3,7 +3,7 @@ client's own balance thresholds (on top of the coach's, from Preferences)."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.balance_settings import BalanceSettings
-from planner.program import ClientDetails
+from planner.program import DETAIL_LIMITS, START_DATES, ClientDetails
 from planner.taxonomy import Equipment
 from ui.thresholds_form import ThresholdsForm
 
-NAME_LIMIT = 120
-NOTES_LIMIT = 2000
 THRESHOLDS_HEIGHT = 240
 """Room for the client's thresholds (they scroll), so the dialog fits a laptop screen."""
 
@@ -44,6 +42,7 @@ class DetailsDialog(QDialog):
         self.defaults = defaults or BalanceSettings()
         """The coach's thresholds, which this client's own values override."""
         self.setWindowTitle("Program details")
+        self.original = details
         self.client = QLineEdit(details.client_name, placeholderText="e.g. Ana Silva")
         self.title = QLineEdit(
             details.title, placeholderText="e.g. Hip strength for the spring marathon"
@@ -52,6 +51,10 @@ class DetailsDialog(QDialog):
         self.has_start = QCheckBox("Starts on")
         self.start = QDateEdit(calendarPopup=True)
         self.start.setDisplayFormat("d MMM yyyy")
+        first, last = START_DATES
+        self.start.setDateRange(
+            QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+        )
         start = details.start_date
         self.has_start.setChecked(start is not None)
         self.start.setDate(
@@ -107,16 +110,18 @@ class DetailsDialog(QDialog):
 
     def problems(self) -> list[str]:
         problems = [
-            f"{label} is {len(line.text())} characters long; keep it to {NAME_LIMIT}."
-            for label, line in (
-                ("The client name", self.client),
-                ("The title", self.title),
-                ("The coach name", self.coach),
+            f"{label} is {len(line.text())} characters long; keep it to {DETAIL_LIMITS[key]}."
+            for label, key, line in (
+                ("The client name", "client_name", self.client),
+                ("The title", "title", self.title),
+                ("The coach name", "coach_name", self.coach),
             )
-            if len(line.text()) > NAME_LIMIT
+            if len(line.text()) > DETAIL_LIMITS[key]
         ]
-        if len(self.notes.toPlainText()) > NOTES_LIMIT:
-            problems.append(f"The notes are too long; keep them to {NOTES_LIMIT} characters.")
+        if len(self.notes.toPlainText()) > DETAIL_LIMITS["notes"]:
+            problems.append(
+                f"The notes are too long; keep them to {DETAIL_LIMITS['notes']} characters."
+            )
         if not self.use_defaults.isChecked() and not self.thresholds.is_valid():
             problems.append("Fix the client's thresholds marked above.")
         return problems
@@ -140,7 +145,8 @@ class DetailsDialog(QDialog):
 
     def details(self) -> ClientDetails:
         start = self.start.date().toPython() if self.has_start.isChecked() else None
-        return ClientDetails(
+        return replace(  # keeps whatever the dialog does not show
+            self.original,
             client_name=self.client.text().strip(),
             title=self.title.text().strip(),
             coach_name=self.coach.text().strip(),

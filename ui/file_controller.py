@@ -55,6 +55,8 @@ class FileController(QObject):
         self.recovery_lock: ProgramLock | None = None
         self._read_only_ok: Path | None = None
         """The read-only file the coach said to save anyway (asked once per file)."""
+        self.autosave_failing = False
+        """The last autosave failed (the coach has been told; told again after a success)."""
         self._hold_recovery_key()
 
         def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -112,22 +114,41 @@ class FileController(QObject):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def close_document(self) -> None:
-        """Forget the current document's recovery copy and lock (after a save or a discard)."""
+    def close_document(self, key: str | None = None) -> None:
+        """Forget a document's recovery copy (the current one's unless ``key`` says which) and
+        release the current locks (after a save or a discard)."""
         from planner.recovery import discard_recovery
 
-        discard_recovery(self.document.key)
+        discard_recovery(key or self.document.key)
         for held in (self.lock, self.recovery_lock):
             if held is not None:
                 held.unlock()
         self.lock = self.recovery_lock = None
 
-    def _replace_document(self, document: Document, lock: ProgramLock | None = None) -> None:
-        self.close_document()
+    def _replace_document(self, document: Document, lock: ProgramLock | None = None) -> bool:
+        """Show ``document`` instead of the open one; the open one is closed only once the new
+        one is in place. If showing it fails, the open program stays as it was (False)."""
+        old = self.document
+        try:
+            self.window.set_document(document)
+        except Exception:  # a program the window cannot show must not cost the open one
+            log.exception("could not show the program")
+            self.window.set_document(old)
+            if lock is not None:
+                lock.unlock()
+            QMessageBox.warning(
+                self.window,
+                "Cannot open the program",
+                "Hip Planner could not show this program (the details are in the log). This "
+                "is a bug in Hip Planner; please report it.\n\nThe program you have open is "
+                "unchanged.",
+            )
+            return False
+        self.close_document(old.key)
         self.lock = lock
         self._read_only_ok = None
-        self.window.set_document(document)
         self._hold_recovery_key()
+        return True
 
     def _hold_recovery_key(self) -> None:
         self.recovery_lock = ProgramLock.for_recovery(recovery_dir(), self.document.key)
@@ -202,7 +223,8 @@ class FileController(QObject):
             return False
         remove_stale_temp_files(path.parent)
         document = Document(loaded.program, path)
-        self._replace_document(document, lock)
+        if not self._replace_document(document, lock):
+            return False
         if loaded.upgraded:
             document.undo_stack.resetClean()
             self.window.statusBar().showMessage(
@@ -315,9 +337,17 @@ class FileController(QObject):
             write_recovery(
                 document.key, document.program.snapshot(), document.path, document.display_name()
             )
-        except ProgramSaveError as exc:
-            log.warning("autosave failed: %s", exc)
-            self.window.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+        except Exception as exc:  # a safety net must not stop, nor raise into the crash dialog
+            log.warning("autosave failed: %s", exc, exc_info=not isinstance(exc, ProgramSaveError))
+            if not self.autosave_failing:  # said once; the timer keeps trying
+                self.window.statusBar().showMessage(
+                    f"Autosave failed ({exc}). Hip Planner keeps trying; save your work with "
+                    "File ▸ Save.",
+                    30000,
+                )
+            self.autosave_failing = True
+        else:
+            self.autosave_failing = False
 
     def offer_recoveries(self) -> list[Recovery]:
         """At start: offer each autosaved, unsaved program back; returns the ones restored."""

@@ -10,11 +10,18 @@ import ctypes.util
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
 from planner.exercise import Exercise
+from planner.file_text import printable
 from planner.folders import remove_stale_temp_files_at_start
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase, ImportReport, StartupReport
 
 NO_DISPLAY = (
     "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
@@ -81,25 +88,61 @@ def catalog_exercises() -> list[Exercise]:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
         exercises, shown = catalog_without_database(database_path())
-        print(f"hip-planner: {exc} Listing {shown}.", file=sys.stderr)
+        print(printable(f"hip-planner: {exc} Listing {shown}."), file=sys.stderr)
         return exercises
     with database:
-        for note in report.messages():
-            print(f"hip-planner: {note}", file=sys.stderr)
+        _tell_repairs(report)
         return database.exercises(include_archived=True)
+
+
+class DatabaseStore:
+    """The catalog database as ``catalog import`` and ``catalog export`` use it."""
+
+    def own_exercises(self) -> list[Exercise]:
+        with _database() as database:
+            return [ex for ex in database.exercises(include_archived=True) if not ex.builtin]
+
+    def import_own(self, exercises: list[Exercise]) -> ImportReport:
+        with _database() as database:
+            return database.import_own(exercises)
+
+
+@contextmanager
+def _database() -> Iterator[CatalogDatabase]:
+    """The catalog database for a command that writes or needs the coach's own exercises:
+    failing to open it, or a failed write, is one line (and nothing was changed)."""
+    from db.catalog import CatalogDatabase
+    from db.errors import CatalogError
+
+    try:
+        database, report = CatalogDatabase.open()
+    except CatalogError as exc:
+        raise UsageError(f"hip-planner: {exc}") from None
+    with database:
+        _tell_repairs(report)
+        try:
+            yield database
+        except CatalogError as exc:
+            raise UsageError(f"hip-planner: nothing was changed: {exc}") from None
+
+
+def _tell_repairs(report: StartupReport) -> None:
+    """What opening the database had to repair, on stderr."""
+    for note in report.messages():
+        print(printable(f"hip-planner: {note}"), file=sys.stderr)
 
 
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
     remove_stale_temp_files_at_start()
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return run_command(argv, load_catalog=catalog_exercises)
+        return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
     files = [Path(a) for a in argv]
     for path in files:
         if path.suffix.lower() != ".hipplan":
             print(
-                f"hip-planner: '{path}' is neither a command ({', '.join(COMMANDS)}) nor a "
-                ".hipplan program file (see 'hip-planner --help')",
+                f"hip-planner: '{printable(str(path))}' is neither a command "
+                f"({', '.join(COMMANDS)}) nor a .hipplan program file (see 'hip-planner --help')",
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT

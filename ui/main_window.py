@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._details_changed)
         self.controller.set_document(document)
         self.catalog.set_client_equipment(document.program.details.equipment)
-        old.close()
-        old.deleteLater()
         self.update_title()
+        old.close()  # only now: until here a failure can still go back to ``old``
+        old.deleteLater()
 
     def _rebind_undo(self, document: Document) -> None:
         edit = self.edit_menu

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from db.errors import CatalogError
 from planner.exercise import Exercise
 from planner.program import Program
-from ui.catalog_actions import describe_import
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -84,4 +83,6 @@ def offer_missing_exercises(window: MainWindow, program: Program) -> None:
         QMessageBox.warning(window, "Nothing was added", str(exc))
         return
     window.catalog_actions.reload()
+    from planner.exercise_share import describe_import
+
     QMessageBox.information(window, "Exercises added", describe_import(report))

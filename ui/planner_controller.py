@@ -17,7 +17,15 @@ from planner.catalog_file import (
 )
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
-from planner.program import MAX_WEEKS, Change, Program, ProgramError, Week
+from planner.program import (
+    DAY_NAMES,
+    MAX_ENTRIES_PER_DAY,
+    MAX_WEEKS,
+    Change,
+    Program,
+    ProgramError,
+    Week,
+)
 from ui.commands import (
     AddEntries,
     InsertWeek,
@@ -109,7 +117,7 @@ class PlannerController(QObject):
         """Add catalog exercises with their default doses (``day`` -1: the selected day)."""
         day = self.view.selected_day if day < 0 else day
         exercises = [ex for i in exercise_ids if (ex := self.lookup(i)) is not None]
-        if not exercises:
+        if not exercises or not self._fits(day, len(exercises)):
             return
         command = AddEntries(
             self.program, [(ex, ex.dose) for ex in exercises], self.week, day, index
@@ -127,6 +135,9 @@ class PlannerController(QObject):
             entries = [self.program.entry(i) for i in entry_ids]
         except ProgramError:
             return  # cards from another window's program: nothing of ours to move
+        there = {e.id for e in self.program.day(self.week, day).entries}
+        if not self._fits(day, len(entries) if copy else len(set(entry_ids) - there)):
+            return
         if copy:
             items = [(self.program.exercise_of(e), e.dose) for e in entries]
             self.document.push(AddEntries(self.program, items, self.week, day, row, verb="Copy"))
@@ -219,7 +230,20 @@ class PlannerController(QObject):
         current = day_list.currentIndex()
         index = current.row() + 1 if current.isValid() else None
         day = self.view.selected_day
-        self.document.push(AddEntries(self.program, items, self.week, day, index, verb="Paste"))
+        if self._fits(day, len(items)):
+            self.document.push(AddEntries(self.program, items, self.week, day, index, verb="Paste"))
+
+    def _fits(self, day: int, adding: int) -> bool:
+        """Whether ``adding`` more entries fit in a day of this week (the file format's limit);
+        says so in the status bar when they do not."""
+        count = len(self.program.day(self.week, day).entries)
+        if count + adding <= MAX_ENTRIES_PER_DAY:
+            return True
+        self.status.emit(
+            f"Not added: {DAY_NAMES[day]} has {count} exercises, and a day holds at most "
+            f"{MAX_ENTRIES_PER_DAY}. Spread them over other days."
+        )
+        return False
 
     # -- weeks and details ---------------------------------------------------------------------
 
