@@ -51,8 +51,13 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
         [blocks.text(label, styles.cell_bold), value]
         for label, value in _facts(doses, about, blocks)
     ]
-    fact_table = blocks.table(facts, (0.16, 1 - PICTURE_SHARE - 0.16 - 0.02), grid=False)
-    top = blocks.table([[picture, fact_table]], (PICTURE_SHARE, 1 - PICTURE_SHARE), grid=False)
+    # Every fact lists each of the exercise's doses, so there is no bound to its length.
+    fact_table = blocks.table(
+        facts, (0.16, 1 - PICTURE_SHARE - 0.16 - 0.02), grid=False, split_in_row=True
+    )
+    top = blocks.table(
+        [[picture, fact_table]], (PICTURE_SHARE, 1 - PICTURE_SHARE), grid=False, split_in_row=True
+    )
     flow: list[Any] = [
         HRFlowable(width="100%", thickness=0.8, color=MID_GREY, spaceBefore=10, spaceAfter=4),
         blocks.text(f"{number}&nbsp;&nbsp;{name}", styles.card_title),
@@ -62,7 +67,7 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
     if exercise.instructions.strip():
         flow.append(blocks.text("How to do it", styles.subheading))
         for part in exercise.instructions.strip().split("\n\n"):
-            flow.append(blocks.user(part, f"{about}: instructions"))
+            flow += blocks.user(part, f"{about}: instructions")
     if exercise.cues:
         flow.append(blocks.text("Keep in mind", styles.subheading))
         for cue in exercise.cues:
