@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -186,9 +187,9 @@ def report_balance(
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output: Path = args.output or args.file.with_suffix(".pdf")
-    if output.resolve() == args.file.resolve():
-        raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     program = _read(args.file)
+    if _same_file(output, args.file):
+        raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     try:
         report = write_handout(program, output, paper=args.paper)
     except HandoutError as exc:
@@ -198,6 +199,13 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.unsupported:
         print(f"hip-planner: warning: {report.warning()}", file=err)
     return EXIT_OK
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (or cannot be reached): not the same file
+        return False
 
 
 def _read(path: Path) -> Program:
