@@ -5,6 +5,7 @@ The export works on a snapshot of the program, so the coach can keep editing mea
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from planner.handout import HandoutError, HandoutReport, default_paper, write_handout
 from planner.handout.paper import Paper
 from planner.program import Program
+from ui.crash_handler import log_file
 from ui.settings import app_settings
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 
 PAPER_KEY = "export/paper"
 OPEN_KEY = "export/openWhenDone"
+
+log = logging.getLogger(__name__)
 
 
 class ExportOptions(QDialog):
@@ -86,6 +90,7 @@ class ExportJob(QThread):
         self.program, self.path, self.paper = program, path, paper
 
     def run(self) -> None:
+        """Every outcome ends in a signal: the GUI thread tells the coach, never this one."""
         try:
             report = write_handout(
                 self.program,
@@ -95,6 +100,12 @@ class ExportJob(QThread):
             )
         except HandoutError as exc:
             self.failed.emit(str(exc))
+        except Exception:  # a bug in Hip Planner; the crash dialog must not be built here
+            log.exception("Exporting the handout to %s failed", self.path)
+            self.failed.emit(
+                "Hip Planner hit an unexpected problem while laying out the handout, so no "
+                f"file was written. Details are in {log_file()}"
+            )
         else:
             self.succeeded.emit(report)
 
@@ -158,7 +169,7 @@ class ExportController(QObject):
         QMessageBox.warning(
             self.window,
             "The handout was not written",
-            f"{message}\n\nChoose another folder with File ▸ Export handout.",
+            f"{message}\n\nChoose another name or folder with File ▸ Export handout.",
         )
         self.finished.emit(False)
 
