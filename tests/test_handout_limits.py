@@ -79,7 +79,7 @@ def test_no_paragraph_of_user_text_is_longer_than_a_chunk(field: str) -> None:
     """A paragraph over many pages is laid out again on each: 320,000 characters took 40 s."""
     program = with_details(**{field: "Easy run, then these. " * 15_000})
     guard = TextGuard(handout_fonts().covers)
-    story = build_story(program, Blocks(make_styles(handout_fonts()), guard, 500))
+    story = build_story(program, Blocks(make_styles(handout_fonts()), guard, 500, 700))
     lengths = [len(f.getPlainText()) for f in story if isinstance(f, Paragraph)]
     assert sum(lengths) > 320_000
     assert max(lengths) <= CHUNK
@@ -102,6 +102,10 @@ def test_52_weeks_each_with_a_different_dose_note(tmp_path: Path) -> None:
     pages = page_texts(out)
     assert report.pages == len(pages)
     assert all(note[:4] in " ".join(pages) for note in notes)
+    # The card, longer than a page, starts right under the heading, not on a page of its own.
+    (cards_start,) = [page for page in pages if "The exercises" in page]
+    assert "1 Side step" in cards_start
+    assert "N00q" in cards_start
 
 
 def test_8_weeks_of_500_character_notes(tmp_path: Path) -> None:

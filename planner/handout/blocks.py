@@ -45,6 +45,8 @@ class Blocks:
     guard: TextGuard
     width: float
     """The frame width; tables give their columns as fractions of it."""
+    height: float
+    """The frame height: the most that fits on one page."""
 
     def text(self, markup: str, style: Any = None, bullet: str | None = None) -> Paragraph:
         """A paragraph of the handout's own words, or of user text already escaped."""
@@ -76,9 +78,10 @@ class Blocks:
     ) -> Table:
         """A table that splits between rows and repeats its header rows on a new page.
 
-        With ``split_in_row`` a row taller than the space left splits too (between the lines
-        of its cells): needed where a cell's content has no bound, as a page is the most a
-        row can otherwise hold.
+        With ``split_in_row`` it splits where the page ends instead, inside a row (between
+        the lines of its cells) if need be: for cells whose content has no bound, as a page
+        is the most a row can otherwise hold. (Splitting between rows first would end a
+        table nested in another cell early and leave a gap.)
         """
         style: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -100,7 +103,7 @@ class Blocks:
             rowHeights=row_heights,
             style=TableStyle([*style, *commands]),
             repeatRows=header_rows,
-            splitByRow=1,
+            splitByRow=int(not split_in_row),
             splitInRow=int(split_in_row),
             hAlign="LEFT",
         )

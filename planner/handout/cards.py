@@ -27,7 +27,7 @@ def exercise_cards(program: Program, exercises: list[Exercise], blocks: Blocks) 
     )
     flow: list[Any] = [blocks.text("The exercises", blocks.styles.heading), intro]
     for number, exercise in enumerate(exercises, start=1):
-        flow.append(_card(number, exercise, doses_of(program, exercise.id), blocks))
+        flow += _card(number, exercise, doses_of(program, exercise.id), blocks)
     return flow
 
 
@@ -36,7 +36,7 @@ def exercise_label(exercise: Exercise) -> str:
     return f"exercise “{exercise.name}”"
 
 
-def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Blocks) -> KeepTogether:
+def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Blocks) -> list[Any]:
     styles, guard = blocks.styles, blocks.guard
     about = exercise_label(exercise)
     name = guard.markup(exercise.name, about)
@@ -72,7 +72,17 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
         flow.append(blocks.text("Keep in mind", styles.subheading))
         for cue in exercise.cues:
             flow.append(blocks.text(guard.markup(cue, f"{about}: cues"), styles.bullet, "•"))
-    return KeepTogether(flow)
+    return _on_one_page_if_it_fits(flow, blocks)
+
+
+def _on_one_page_if_it_fits(flow: list[Any], blocks: Blocks) -> list[Any]:
+    """A card starts on a new page rather than split, unless it is longer than a page: then
+    it starts where it is (reportlab would leave the rest of the page empty)."""
+    height = sum(
+        f.wrap(blocks.width, blocks.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        for f in flow
+    )
+    return [KeepTogether(flow)] if height <= blocks.height else flow
 
 
 def dose_summary(doses: dict[Dose, int]) -> str:

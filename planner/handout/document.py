@@ -115,18 +115,19 @@ def render(
         page_size=PAGE_SIZES[paper],
     )
     width, height = PAGE_SIZES[paper]
+    body_width, body_height = width - 2 * SIDE_MARGIN, height - BODY_TOP - BODY_BOTTOM
     frame = Frame(
         SIDE_MARGIN,
         BODY_BOTTOM,
-        width - 2 * SIDE_MARGIN,
-        height - BODY_TOP - BODY_BOTTOM,
+        body_width,
+        body_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
         id="body",
     )
-    story = build_story(program, Blocks(make_styles(fonts), guard, width - 2 * SIDE_MARGIN))
+    story = build_story(program, Blocks(make_styles(fonts), guard, body_width, body_height))
     doc = BaseDocTemplate(
         target,
         pagesize=(width, height),
