@@ -86,14 +86,17 @@ class TextGuard:
     def plain(self, text: str, where: str) -> str:
         """``text`` ready to draw: NFC, one line breaks style, unsupported characters replaced."""
         text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\t", " ")
-        kept: list[str] = []
-        for char in text:
+        # Each distinct character is judged once, in the order it first appears.
+        changes: dict[int, str | None] = {}
+        for char in dict.fromkeys(text):
             if char == "\n" or (self._covers(char) and not _invisible(char)):
-                kept.append(char)
-            elif not _invisible(char):
+                continue
+            if _invisible(char):
+                changes[ord(char)] = None
+            else:
                 self._note(char, where)
-                kept.append(REPLACEMENT if self._covers(REPLACEMENT) else "?")
-        return "".join(kept).strip()
+                changes[ord(char)] = REPLACEMENT if self._covers(REPLACEMENT) else "?"
+        return text.translate(changes).strip()
 
     def line(self, text: str, where: str) -> str:
         """Like :meth:`plain`, on one line (for page headers and footers)."""
