@@ -99,6 +99,7 @@ def test_a_bug_in_the_export_thread_is_told_on_the_gui_thread_and_export_works_a
     assert on_gui_thread
     assert "unexpected problem" in text
     assert "hip-planner.log" in text
+    assert "Choose another name" not in text  # no other name would help
     qtbot.waitUntil(lambda: window.exporter.job is None)
     assert not any(
         isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()

@@ -99,7 +99,7 @@ class ExportJob(QThread):
                 progress=lambda done, total: self.progressed.emit(done, total),
             )
         except HandoutError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(f"{exc}\n\nChoose another name or folder with File ▸ Export handout.")
         except Exception:  # a bug in Hip Planner; the crash dialog must not be built here
             log.exception("Exporting the handout to %s failed", self.path)
             self.failed.emit(
@@ -166,11 +166,7 @@ class ExportController(QObject):
         self.finished.emit(True)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(
-            self.window,
-            "The handout was not written",
-            f"{message}\n\nChoose another name or folder with File ▸ Export handout.",
-        )
+        QMessageBox.warning(self.window, "The handout was not written", message)
         self.finished.emit(False)
 
     def _cleanup(self) -> None:
