@@ -50,7 +50,9 @@ def write_handout(
     try:
         write_atomically(target, pdf.getvalue())
     except ProgramSaveError as exc:
-        raise _cannot_write(target, exc.__cause__ or exc) from exc
+        cause = exc.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc.reason
+        raise _cannot_write(target, reason) from exc
     return HandoutReport(target, pages, paper, unsupported)
 
 
@@ -66,12 +68,12 @@ def check_replaceable(target: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _cannot_write(target, exc) from exc
+        raise _cannot_write(target, exc.strerror or str(exc)) from exc
     try:
         mode = os.fstat(fd).st_mode
         start = os.read(fd, len(PDF_MAGIC)) if stat.S_ISREG(mode) else b""
     except OSError as exc:
-        raise _cannot_write(target, exc) from exc
+        raise _cannot_write(target, exc.strerror or str(exc)) from exc
     finally:
         os.close(fd)
     if stat.S_ISDIR(mode):
@@ -85,6 +87,5 @@ def check_replaceable(target: Path) -> None:
     raise HandoutError(f"{target} is {what}; choose another name for the handout")
 
 
-def _cannot_write(target: Path, exc: BaseException) -> HandoutError:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+def _cannot_write(target: Path, reason: str) -> HandoutError:
     return HandoutError(f"cannot write the handout to {target}: {reason}")
