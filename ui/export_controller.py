@@ -102,10 +102,7 @@ class ExportJob(QThread):
             self.failed.emit(f"{exc}\n\nChoose another name or folder with File ▸ Export handout.")
         except Exception:  # a bug in Hip Planner; the crash dialog must not be built here
             log.exception("Exporting the handout to %s failed", self.path)
-            self.failed.emit(
-                "Hip Planner hit an unexpected problem while laying out the handout, so no "
-                f"file was written. Details are in {log_file()}"
-            )
+            self.failed.emit(_unexpected_problem())
         else:
             self.succeeded.emit(report)
 
@@ -189,3 +186,14 @@ class ExportController(QObject):
         )
         safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "handout"
         return folder / f"{safe}.pdf"
+
+
+def _unexpected_problem() -> str:
+    try:
+        details = f" Details are in {log_file()}"
+    except OSError:  # no log folder could be made: the details went to the console only
+        details = ""
+    return (
+        "Hip Planner hit an unexpected problem while laying out the handout, so no file was "
+        f"written.{details}"
+    )
