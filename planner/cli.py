@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -276,9 +277,9 @@ def report_balance(
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output: Path = args.output or args.file.with_suffix(".pdf")
-    if output.resolve() == args.file.resolve():
-        raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     program = _read(args.file)
+    if _same_file(output, args.file):
+        raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     settings = settings_for(program, _coach_thresholds(err))
     try:
         report = write_handout(program, output, paper=args.paper, settings=settings)
@@ -289,6 +290,13 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.unsupported:
         print(f"hip-planner: warning: {report.warning()}", file=err)
     return EXIT_OK
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (or cannot be reached): not the same file
+        return False
 
 
 def _read(path: Path) -> Program:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from planner.handout import HandoutError
@@ -75,6 +76,59 @@ def test_a_failed_export_is_told_and_leaves_the_program_alone(
     assert done.args == [False]
     assert "Permission denied" in told[0]
     assert window.document.program == before
+
+
+def test_a_bug_in_the_export_thread_is_told_on_the_gui_thread_and_export_works_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write_handout = export_controller.write_handout
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("a bug in the layout")
+
+    monkeypatch.setattr(export_controller, "write_handout", broken)
+    choose(monkeypatch, tmp_path / "zoe.pdf")
+    told: list[tuple[str, bool]] = []
+
+    def warning(_parent: object, _title: str, text: str) -> None:
+        told.append((text, QThread.currentThread() == QApplication.instance().thread()))
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as done:
+        window.export_action.trigger()
+    assert done.args == [False]
+    ((text, on_gui_thread),) = told
+    assert on_gui_thread
+    assert "unexpected problem" in text
+    assert "hip-planner.log" in text
+    assert "Choose another name" not in text  # no other name would help
+    qtbot.waitUntil(lambda: window.exporter.job is None)
+    assert not any(
+        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    assert not (tmp_path / "zoe.pdf").exists()
+
+    monkeypatch.setattr(export_controller, "write_handout", real_write_handout)
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as again:
+        window.export_action.trigger()
+    assert again.args == [True]
+    assert "Jump squat" in " ".join(PdfReader(tmp_path / "zoe.pdf").pages[0].extract_text().split())
+
+
+def test_a_file_that_is_not_a_pdf_is_not_replaced_and_the_coach_is_told(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter = tmp_path / "letter.pdf"
+    letter.write_text("Dear Zoë, see you Monday.")
+    choose(monkeypatch, letter)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: told.append(text))
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as done:
+        window.export_action.trigger()
+    assert done.args == [False]
+    assert "letter.pdf is not a PDF" in told[0]
+    assert "Choose another name or folder" in told[0]
+    assert letter.read_text() == "Dear Zoë, see you Monday."
 
 
 def test_starting_the_program_does_not_import_reportlab(tmp_path: Path) -> None:

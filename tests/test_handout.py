@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from planner import safe_save
 from planner.handout import HandoutError, write_handout
-from planner.handout import export as export_module
 from planner.program import ClientDetails, Program
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
@@ -144,15 +144,15 @@ def test_failed_replace_keeps_the_old_pdf_and_removes_the_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "handout.pdf"
-    out.write_bytes(b"the old handout")
+    out.write_bytes(b"%PDF-1.4 the old handout")
 
     def refuse(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export_module.os, "replace", refuse)
+    monkeypatch.setattr(safe_save.os, "replace", refuse)
     with pytest.raises(HandoutError, match="Permission denied"):
         write_handout(metzl_program(), out, paper="a4")
-    assert out.read_bytes() == b"the old handout"
+    assert out.read_bytes() == b"%PDF-1.4 the old handout"
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
 
 

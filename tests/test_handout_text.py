@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from planner.handout import paper_for_locale
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.handout import UnsupportedCharacter, paper_for_locale
 from planner.handout.paper import default_paper
-from planner.handout.text import REPLACEMENT, TextGuard, escape
+from planner.handout.report import printable
+from planner.handout.text import CHUNK, ELLIPSIS, REPLACEMENT, TextGuard, chunks, escape, shorten
+
+any_text = st.text(st.characters(exclude_categories=()))
+"""Any code points, lone surrogates included (a str can hold them)."""
+
+
+def char_count(text: str) -> float:
+    """A stand-in for the font's measure: every character is one unit wide."""
+    return float(len(text))
 
 
 def latin_only(char: str) -> bool:
@@ -68,3 +81,85 @@ def test_default_paper_prefers_lc_paper(monkeypatch: pytest.MonkeyPatch) -> None
     assert default_paper() == "letter"
     monkeypatch.setenv("LC_PAPER", "nl_NL.UTF-8")
     assert default_paper() == "a4"
+
+
+class CountingMeasure:
+    def __init__(self) -> None:
+        self.calls = 0
+        self.measured = 0
+
+    def __call__(self, text: str) -> float:
+        self.calls += 1
+        self.measured += len(text)
+        return float(len(text))
+
+
+@pytest.mark.parametrize("text", ["x" * 100_000, "word " * 20_000])
+def test_shortening_measures_a_few_short_starts_not_the_whole_text_again_and_again(
+    text: str,
+) -> None:
+    measure = CountingMeasure()
+    shortened = shorten(text, 300, measure)
+    assert shortened.endswith(ELLIPSIS)
+    assert len(shortened) <= 301
+    assert measure.calls < 30  # one character at a time took 100,000 measurements
+    assert measure.measured < 30 * 600  # and never the whole text
+
+
+def test_shortening_ends_at_a_whole_word_when_one_is_near() -> None:
+    assert shorten("Knee-friendly hips for spring", 20, char_count) == "Knee-friendly hips…"
+    assert shorten("Supercalifragilistic", 10, char_count) == "Supercali…"
+    assert shorten("Short", 10, char_count) == "Short"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=any_text, width=st.floats(0, 200))
+def test_shortened_text_fits_and_is_the_start_of_the_text(text: str, width: float) -> None:
+    shortened = shorten(text, width, char_count)
+    if char_count(text) <= width:
+        assert shortened == text
+    else:
+        assert shortened.endswith(ELLIPSIS)
+        assert text.startswith(shortened[:-1])
+        assert char_count(shortened) <= max(width, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.sampled_from("ab \n")) | any_text, size=st.integers(1, 50))
+def test_chunks_are_short_and_keep_every_character_but_the_separators_at_cuts(
+    text: str, size: int
+) -> None:
+    pieces = chunks(text, size)
+    assert all(len(piece) <= size for piece in pieces)
+    joined = "".join(pieces)
+    assert re.sub("[ \n]", "", joined) == re.sub("[ \n]", "", text)
+    assert len(text) - len(joined) <= len(pieces) - 1
+
+
+def test_chunks_cut_at_line_breaks_then_spaces() -> None:
+    assert chunks("one two\nthree four", 12) == ["one two", "three four"]
+    assert chunks("one two three", 9) == ["one two", "three"]
+    assert chunks("x" * 5, 2) == ["xx", "xx", "x"]
+    assert chunks("a" * CHUNK) == ["a" * CHUNK]
+
+
+@given(text=any_text)
+def test_what_a_report_prints_can_always_be_encoded_and_has_no_control_characters(
+    text: str,
+) -> None:
+    shown = printable(text)
+    shown.encode("utf-8")
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in shown)
+    assert len(shown) <= 80
+
+
+def test_a_lone_surrogate_is_reported_without_printing_it() -> None:
+    guard = TextGuard(latin_only)
+    assert guard.line("Sam \udc00", "coach name") == f"Sam {REPLACEMENT}"
+    (found,) = guard.unsupported()
+    assert found == UnsupportedCharacter("\udc00", "U+DC00", ("coach name",))
+    assert found.describe() == f"{REPLACEMENT} (U+DC00) in coach name"
+    escape_char = UnsupportedCharacter("\x1b", "ESCAPE", ("exercise “A\udc00\x1b[2J”",))
+    shown = escape_char.describe()
+    assert shown == f"{REPLACEMENT} (ESCAPE) in exercise “A{REPLACEMENT}{REPLACEMENT}[2J”"
+    shown.encode("utf-8")

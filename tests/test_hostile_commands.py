@@ -160,23 +160,10 @@ def test_hostile_files(home: Path, tmp_path: Path, command: str, content: str) -
     assert not out.exists()
 
 
-EXPORT_LOOP = pytest.param(
-    "export",
-    "symlink loop",
-    marks=pytest.mark.xfail(
-        strict=True, reason="issue 12 item 5 (export follows the loop in -o), on the export branch"
-    ),
-)
-
-
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and symlinks: POSIX")
 @pytest.mark.parametrize(
     ("command", "kind"),
-    [
-        (command, kind) if (command, kind) != ("export", "symlink loop") else EXPORT_LOOP
-        for command in ("check", "export", "catalog import")
-        for kind in PATHS
-    ],
+    [(command, kind) for command in ("check", "export", "catalog import") for kind in PATHS],
 )
 def test_hostile_paths(home: Path, tmp_path: Path, command: str, kind: str) -> None:
     suffix = ".json" if command == "catalog import" else ".hipplan"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import folders
@@ -18,7 +20,7 @@ def setup_logging() -> None:
     """Log to a file in the log folder; when it cannot be written (said at start), to nowhere
     but the console."""
     try:
-        handler = logging.FileHandler(folders.log_dir() / "hip-planner.log", encoding="utf-8")
+        handler = logging.FileHandler(log_file(), encoding="utf-8")
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -33,13 +35,26 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, error, tb)
             return
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                QApplication.activeWindow(),
-                "Something went wrong",
-                "Hip Planner hit an unexpected problem and stopped that action. Your program is "
-                "still open; save it under a new name to be safe.\n\n"
-                f"Details are in {folders.log_dir() / 'hip-planner.log'}",
-            )
+        app = QApplication.instance()
+        if app is not None and QThread.currentThread() is not app.thread():
+            # Widgets may only be made on the GUI thread: the dialog is shown from there.
+            QTimer.singleShot(0, app, show_crash_dialog)
+        elif app is not None:
+            show_crash_dialog()
 
     sys.excepthook = hook
+
+
+def show_crash_dialog() -> None:
+    QMessageBox.critical(
+        QApplication.activeWindow(),
+        "Something went wrong",
+        "Hip Planner hit an unexpected problem and stopped that action. Your program is "
+        "still open; save it under a new name to be safe.\n\n"
+        f"Details are in {log_file()}",
+    )
+
+
+def log_file() -> Path:
+    """Where unexpected errors are written, for the coach to send in."""
+    return folders.log_dir() / "hip-planner.log"

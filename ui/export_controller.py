@@ -5,6 +5,7 @@ The export works on a snapshot of the program, so the coach can keep editing mea
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from planner.balance_settings import BalanceSettings
 from planner.handout import HandoutError, HandoutReport, default_paper, write_handout
 from planner.handout.paper import Paper
 from planner.program import Program
+from ui.crash_handler import log_file
 from ui.settings import app_settings
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 
 PAPER_KEY = "export/paper"
 OPEN_KEY = "export/openWhenDone"
+
+log = logging.getLogger(__name__)
 
 
 class ExportOptions(QDialog):
@@ -92,6 +96,7 @@ class ExportJob(QThread):
         self.program, self.path, self.paper, self.settings = program, path, paper, settings
 
     def run(self) -> None:
+        """Every outcome ends in a signal: the GUI thread tells the coach, never this one."""
         try:
             report = write_handout(
                 self.program,
@@ -101,7 +106,10 @@ class ExportJob(QThread):
                 settings=self.settings,
             )
         except HandoutError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(f"{exc}\n\nChoose another name or folder with File ▸ Export handout.")
+        except Exception:  # a bug in Hip Planner; the crash dialog must not be built here
+            log.exception("Exporting the handout to %s failed", self.path)
+            self.failed.emit(_unexpected_problem())
         else:
             self.succeeded.emit(report)
 
@@ -163,11 +171,7 @@ class ExportController(QObject):
         self.finished.emit(True)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(
-            self.window,
-            "The handout was not written",
-            f"{message}\n\nChoose another folder with File ▸ Export handout.",
-        )
+        QMessageBox.warning(self.window, "The handout was not written", message)
         self.finished.emit(False)
 
     def _cleanup(self) -> None:
@@ -190,3 +194,14 @@ class ExportController(QObject):
         )
         safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "handout"
         return folder / f"{safe}.pdf"
+
+
+def _unexpected_problem() -> str:
+    try:
+        details = f" Details are in {log_file()}"
+    except OSError:  # no log folder could be made: the details went to the console only
+        details = ""
+    return (
+        "Hip Planner hit an unexpected problem while laying out the handout, so no file was "
+        f"written.{details}"
+    )

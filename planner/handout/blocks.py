@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from planner.handout.styles import BLACK, HEADER_FILL, MID_GREY, Styles
@@ -44,14 +45,25 @@ class Blocks:
     guard: TextGuard
     width: float
     """The frame width; tables give their columns as fractions of it."""
+    height: float
+    """The frame height: the most that fits on one page."""
 
     def text(self, markup: str, style: Any = None, bullet: str | None = None) -> Paragraph:
         """A paragraph of the handout's own words, or of user text already escaped."""
         return Paragraph(markup, style or self.styles.body, bulletText=bullet)
 
-    def user(self, text: str, where: str, style: Any = None) -> Paragraph:
-        """A paragraph of text someone typed: cleaned, checked and escaped."""
-        return Paragraph(self.guard.markup(text, where), style or self.styles.body)
+    def user(self, text: str, where: str, style: Any = None) -> list[Paragraph]:
+        """Text someone typed, cleaned, checked and escaped, as one paragraph; a long text is
+        cut into several (see :data:`~planner.handout.text.CHUNK`) that read as one."""
+        style = style or self.styles.body
+        pieces = self.guard.markup_chunks(text, where)
+        if len(pieces) == 1:
+            return [Paragraph(pieces[0], style)]
+        first = ParagraphStyle(f"{style.name}-first", style, spaceAfter=0)
+        middle = ParagraphStyle(f"{style.name}-middle", first, spaceBefore=0)
+        last = ParagraphStyle(f"{style.name}-last", style, spaceBefore=0)
+        styles = [first, *([middle] * (len(pieces) - 2)), last]
+        return [Paragraph(piece, s) for piece, s in zip(pieces, styles, strict=True)]
 
     def table(
         self,
@@ -62,8 +74,15 @@ class Blocks:
         header_rows: int = 0,
         grid: bool = True,
         row_heights: Sequence[float | None] | None = None,
+        split_in_row: bool = False,
     ) -> Table:
-        """A table that splits between rows and repeats its header rows on a new page."""
+        """A table that splits between rows and repeats its header rows on a new page.
+
+        With ``split_in_row`` it splits where the page ends instead, inside a row (between
+        the lines of its cells) if need be: for cells whose content has no bound, as a page
+        is the most a row can otherwise hold. (Splitting between rows first would end a
+        table nested in another cell early and leave a gap.)
+        """
         style: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), TABLE_PADDING),
@@ -84,6 +103,7 @@ class Blocks:
             rowHeights=row_heights,
             style=TableStyle([*style, *commands]),
             repeatRows=header_rows,
-            splitByRow=1,
+            splitByRow=int(not split_in_row),
+            splitInRow=int(split_in_row),
             hAlign="LEFT",
         )

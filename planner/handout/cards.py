@@ -27,7 +27,7 @@ def exercise_cards(program: Program, exercises: list[Exercise], blocks: Blocks) 
     )
     flow: list[Any] = [blocks.text("The exercises", blocks.styles.heading), intro]
     for number, exercise in enumerate(exercises, start=1):
-        flow.append(_card(number, exercise, doses_of(program, exercise.id), blocks))
+        flow += _card(number, exercise, doses_of(program, exercise.id), blocks)
     return flow
 
 
@@ -36,7 +36,7 @@ def exercise_label(exercise: Exercise) -> str:
     return f"exercise “{exercise.name}”"
 
 
-def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Blocks) -> KeepTogether:
+def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Blocks) -> list[Any]:
     styles, guard = blocks.styles, blocks.guard
     about = exercise_label(exercise)
     name = guard.markup(exercise.name, about)
@@ -51,8 +51,13 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
         [blocks.text(label, styles.cell_bold), value]
         for label, value in _facts(doses, about, blocks)
     ]
-    fact_table = blocks.table(facts, (0.16, 1 - PICTURE_SHARE - 0.16 - 0.02), grid=False)
-    top = blocks.table([[picture, fact_table]], (PICTURE_SHARE, 1 - PICTURE_SHARE), grid=False)
+    # Every fact lists each of the exercise's doses, so there is no bound to its length.
+    fact_table = blocks.table(
+        facts, (0.16, 1 - PICTURE_SHARE - 0.16 - 0.02), grid=False, split_in_row=True
+    )
+    top = blocks.table(
+        [[picture, fact_table]], (PICTURE_SHARE, 1 - PICTURE_SHARE), grid=False, split_in_row=True
+    )
     flow: list[Any] = [
         HRFlowable(width="100%", thickness=0.8, color=MID_GREY, spaceBefore=10, spaceAfter=4),
         blocks.text(f"{number}&nbsp;&nbsp;{name}", styles.card_title),
@@ -62,12 +67,22 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
     if exercise.instructions.strip():
         flow.append(blocks.text("How to do it", styles.subheading))
         for part in exercise.instructions.strip().split("\n\n"):
-            flow.append(blocks.user(part, f"{about}: instructions"))
+            flow += blocks.user(part, f"{about}: instructions")
     if exercise.cues:
         flow.append(blocks.text("Keep in mind", styles.subheading))
         for cue in exercise.cues:
             flow.append(blocks.text(guard.markup(cue, f"{about}: cues"), styles.bullet, "•"))
-    return KeepTogether(flow)
+    return _on_one_page_if_it_fits(flow, blocks)
+
+
+def _on_one_page_if_it_fits(flow: list[Any], blocks: Blocks) -> list[Any]:
+    """A card starts on a new page rather than split, unless it is longer than a page: then
+    it starts where it is (reportlab would leave the rest of the page empty)."""
+    height = sum(
+        f.wrap(blocks.width, blocks.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        for f in flow
+    )
+    return [KeepTogether(flow)] if height <= blocks.height else flow
 
 
 def dose_summary(doses: dict[Dose, int]) -> str:

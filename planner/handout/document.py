@@ -19,7 +19,7 @@ from planner.handout.paper import PAGE_SIZES, Paper
 from planner.handout.report import UnsupportedCharacter
 from planner.handout.story import DEFAULT_TITLE, build_story
 from planner.handout.styles import MID_GREY, make_styles
-from planner.handout.text import TextGuard
+from planner.handout.text import TextGuard, shorten
 from planner.program import Program
 
 EDGE = 15 * mm
@@ -42,6 +42,7 @@ class PageDecorations:
     fonts: FontFamily
     page_size: tuple[float, float]
     pages: int = field(default=0, init=False)
+    _fitted: dict[tuple[str, str, float], str] = field(default_factory=dict, init=False)
 
     def draw(self, canvas: Any, page: int, total: int) -> None:
         self.pages = total
@@ -71,12 +72,12 @@ class PageDecorations:
         canvas.restoreState()
 
     def _fit(self, text: str, font: str, width: float) -> str:
-        """``text`` shortened with "…" until it fits ``width``."""
-        if stringWidth(text, font, DECORATION_SIZE) <= width:
-            return text
-        while text and stringWidth(text + "…", font, DECORATION_SIZE) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        """``text`` shortened with "…" to fit ``width``; the same on every page, so kept."""
+        key = (text, font, width)
+        if key not in self._fitted:
+            measure = partial(stringWidth, fontName=font, fontSize=DECORATION_SIZE)
+            self._fitted[key] = shorten(text, width, measure)
+        return self._fitted[key]
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
@@ -119,25 +120,27 @@ def render(
         page_size=PAGE_SIZES[paper],
     )
     width, height = PAGE_SIZES[paper]
+    body_width, body_height = width - 2 * SIDE_MARGIN, height - BODY_TOP - BODY_BOTTOM
     frame = Frame(
         SIDE_MARGIN,
         BODY_BOTTOM,
-        width - 2 * SIDE_MARGIN,
-        height - BODY_TOP - BODY_BOTTOM,
+        body_width,
+        body_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
         id="body",
     )
-    blocks = Blocks(make_styles(fonts), guard, width - 2 * SIDE_MARGIN)
-    story = build_story(program, blocks, settings)
+    story = build_story(
+        program, Blocks(make_styles(fonts), guard, body_width, body_height), settings
+    )
     doc = BaseDocTemplate(
         target,
         pagesize=(width, height),
         pageTemplates=[PageTemplate("page", [frame])],
         title=decorations.title,
-        author=details.coach_name,
+        author=guard.line(details.coach_name, "coach name"),
         subject=f"Hip strength handout for {decorations.client}".strip(),
         creator="Hip Planner",
     )

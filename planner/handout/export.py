@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
-import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from planner.balance_settings import BalanceSettings
 from planner.handout.paper import PAPERS, Paper, default_paper
 from planner.handout.report import HandoutError, HandoutReport
 from planner.program import Program
+from planner.safe_save import ProgramSaveError, write_atomically
 from planner.thresholds import settings_for
+
+PDF_MAGIC = b"%PDF-"
 
 
 def write_handout(
@@ -26,37 +30,65 @@ def write_handout(
 
     ``paper`` defaults to the system locale's paper. ``progress(done, total)`` is called as
     the pages are laid out, from the calling thread; pass a :meth:`Program.snapshot` when the
-    program may change meanwhile. The PDF is written to a temporary file next to ``path`` and
-    moved into place at the end, so a failed export never leaves half a file. Characters the
-    font cannot draw do not stop the export; they are listed in the report. The chart's band
-    follows ``settings`` (default: :func:`planner.thresholds.settings_for` the program).
+    program may change meanwhile. The PDF is written with the programs' safe writer
+    (:func:`~planner.safe_save.write_atomically`), so a failed export never leaves half a
+    file, and only ever replaces a PDF: a program, a folder or a device at ``path`` is refused.
+    Characters the font cannot draw do not stop the export; they are listed in the report. The
+    chart's band follows ``settings`` (default: :func:`planner.thresholds.settings_for` the
+    program).
 
-    Raises :class:`HandoutError` when the file cannot be written.
+    Raises :class:`HandoutError` when the file cannot or may not be written.
     """
     paper = default_paper() if paper is None else paper
     settings = settings_for(program) if settings is None else settings
     if paper not in PAPERS:
         raise HandoutError(f"unknown paper {paper!r}: choose a4 or letter")
+    target = Path(path)
+    check_replaceable(target)
     from planner.handout.document import render
 
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    # os.open, unlike tempfile, gives the PDF the user's usual permissions (umask).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    pdf = io.BytesIO()
+    pages, unsupported = render(program, pdf, paper, progress, settings)
+    check_replaceable(target)  # something may have been put there while the pages were laid out
     try:
-        stream = os.fdopen(os.open(temporary, flags, 0o666), "wb")
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
-    try:
-        with stream:
-            pages, unsupported = render(program, stream, paper, progress, settings)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
-    finally:
-        temporary.unlink(missing_ok=True)
+        write_atomically(target, pdf.getvalue())
+    except ProgramSaveError as exc:
+        cause = exc.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc.reason
+        raise _cannot_write(target, reason) from exc
     return HandoutReport(target, pages, paper, unsupported)
 
 
-def _cannot_write(target: Path, exc: OSError) -> HandoutError:
-    return HandoutError(f"cannot write the handout to {target}: {exc.strerror or exc}")
+def check_replaceable(target: Path) -> None:
+    """Raise :class:`HandoutError` unless ``target`` is free or holds a PDF.
+
+    The file is opened without blocking (a FIFO would wait for a writer forever) and its
+    first bytes are read: its name proves nothing.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target, flags | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _cannot_write(target, exc.strerror or str(exc)) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        start = os.read(fd, len(PDF_MAGIC)) if stat.S_ISREG(mode) else b""
+    except OSError as exc:
+        raise _cannot_write(target, exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
+    if stat.S_ISDIR(mode):
+        what = "a folder"
+    elif not stat.S_ISREG(mode):
+        what = "a device or a pipe, not a file"
+    elif start != PDF_MAGIC:
+        what = "not a PDF, so it is not replaced"
+    else:
+        return
+    raise HandoutError(f"{target} is {what}; choose another name for the handout")
+
+
+def _cannot_write(target: Path, reason: str) -> HandoutError:
+    return HandoutError(f"cannot write the handout to {target}: {reason}")

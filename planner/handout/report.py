@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.handout.paper import Paper
+
+REPLACEMENT = "\ufffd"
+ELLIPSIS = "…"
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class HandoutError(Exception):
@@ -23,7 +28,8 @@ class UnsupportedCharacter:
     """Where it was found, in the coach's words: "client name", "Jump squat: cues"."""
 
     def describe(self) -> str:
-        return f"{self.char} ({self.name}) in {', '.join(self.places)}"
+        places = ", ".join(printable(place) for place in self.places)
+        return f"{printable(self.char)} ({self.name}) in {places}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,4 +44,11 @@ class HandoutReport:
         if not self.unsupported:
             return ""
         found = "; ".join(c.describe() for c in self.unsupported)
-        return f"the handout font cannot print these characters, shown as \ufffd: {found}"
+        return f"the handout font cannot print these characters, shown as {REPLACEMENT}: {found}"
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """``text`` safe to print on a terminal or show in a dialog: control characters and lone
+    surrogates (which cannot be encoded) become \ufffd; at most ``limit`` characters."""
+    text = _UNPRINTABLE.sub(REPLACEMENT, text)
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS

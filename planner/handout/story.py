@@ -52,17 +52,17 @@ def build_story(program: Program, blocks: Blocks, settings: BalanceSettings) -> 
 def _title_block(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
     details, styles = program.details, blocks.styles
     title = details.title.strip() or DEFAULT_TITLE
-    flow: list[Any] = [blocks.user(title, "program title", styles.title)]
+    flow: list[Any] = blocks.user(title, "program title", styles.title)
     if details.client_name.strip():
-        flow.append(blocks.user(f"for {details.client_name}", "client name", styles.subtitle))
+        flow += blocks.user(f"for {details.client_name}", "client name", styles.subtitle)
     who_and_when = []
     if details.coach_name.strip():
-        who_and_when.append(f"Coach: {blocks.guard.markup(details.coach_name, 'coach name')}")
+        who_and_when.append(f"Coach: {details.coach_name}")
     if details.start_date is not None:
         start = details.start_date
         who_and_when.append(f"Starts {DAY_NAMES[start.weekday()]} {long_date(start)}")
     if who_and_when:
-        flow.append(blocks.text(" · ".join(who_and_when), styles.subtitle))
+        flow += blocks.user(" · ".join(who_and_when), "coach name", styles.subtitle)
     flow += [blocks.text(_plan_size(program, runs), styles.subtitle), Spacer(1, 4)]
     return flow
 
@@ -87,10 +87,7 @@ def _notes(program: Program, blocks: Blocks) -> list[Any]:
     notes = program.details.notes.strip()
     if not notes:
         return []
-    return [
-        blocks.text("Notes", blocks.styles.heading),
-        blocks.user(notes, "notes", blocks.styles.body),
-    ]
+    return [blocks.text("Notes", blocks.styles.heading), *blocks.user(notes, "notes")]
 
 
 def _why_and_chart(program: Program, blocks: Blocks, settings: BalanceSettings) -> list[Any]:
