@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.errors import CatalogError
@@ -15,6 +16,7 @@ from planner.exercise import Exercise
 from planner.folders import database_path
 from resources import resource_path
 from ui.crash_handler import install_excepthook, setup_logging
+from ui.first_paint import exit_after_first_paint_if_asked
 from ui.main_window import MainWindow
 from ui.planner_controller import release_clipboard
 
@@ -29,7 +31,9 @@ def create_application() -> QApplication:
     QApplication.setApplicationName("Hip Planner")
     QApplication.setOrganizationName("Hip Planner")
     QApplication.setApplicationDisplayName("Hip Planner")
+    QApplication.setDesktopFileName("hip-planner")  # matches the Linux desktop entry
     app = QApplication(sys.argv[:1])
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hip-planner.svg"))))
     app.aboutToQuit.connect(release_clipboard)
     return app
 
@@ -86,6 +90,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
 
 def run_gui(files: list[Path]) -> int:
     app = create_application()
+    exit_after_first_paint_if_asked(app)
     setup_logging()
     install_excepthook()
     windows = open_windows(files)
