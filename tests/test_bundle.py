@@ -144,7 +144,7 @@ def test_the_catalog_database_is_made_in_the_users_folder(
 ) -> None:
     database = expected_database(installed)
     assert database.is_relative_to(installed.home) or sys.platform == "win32"
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+    with sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True) as connection:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         ids = {row[0] for row in connection.execute("SELECT id FROM exercise")}
     connection.close()
@@ -217,6 +217,11 @@ def test_install_sh_adds_the_menu_entry_icon_and_file_type(installed: Installed)
     entry = (data / "applications" / "hip-planner.desktop").read_text(encoding="utf-8")
     assert f'Exec="{installed.program}" %F' in entry.splitlines()
     assert "MimeType=application/x-hip-planner;" in entry.splitlines()
+    if shutil.which("desktop-file-validate"):
+        checked = installed.run_command(
+            ["desktop-file-validate", str(data / "applications" / "hip-planner.desktop")]
+        )
+        assert checked.returncode == 0, checked.stdout
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "hip-planner.png").is_file()
     assert (data / "mime" / "packages" / "hip-planner.xml").is_file()
     if shutil.which("update-mime-database"):
