@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.errors import CatalogError
@@ -15,6 +14,7 @@ from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.folders import database_path
 from resources import resource_path
+from ui.app_icon import name_the_desktop_entry, set_window_icon
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.first_paint import exit_after_first_paint_if_asked
 from ui.main_window import MainWindow
@@ -31,9 +31,9 @@ def create_application() -> QApplication:
     QApplication.setApplicationName("Hip Planner")
     QApplication.setOrganizationName("Hip Planner")
     QApplication.setApplicationDisplayName("Hip Planner")
-    QApplication.setDesktopFileName("hip-planner")  # matches the Linux desktop entry
+    name_the_desktop_entry()
     app = QApplication(sys.argv[:1])
-    app.setWindowIcon(QIcon(str(resource_path("icons", "hip-planner.svg"))))
+    set_window_icon(app)
     app.aboutToQuit.connect(release_clipboard)
     return app
 
