@@ -14,8 +14,8 @@ from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.folders import database_path
 from resources import resource_path
-from ui.app_icon import name_the_desktop_entry, set_window_icon
 from ui.crash_handler import install_excepthook, setup_logging
+from ui.desktop_icon import name_the_desktop_entry, set_window_icon
 from ui.first_paint import exit_after_first_paint_if_asked
 from ui.main_window import MainWindow
 from ui.planner_controller import release_clipboard

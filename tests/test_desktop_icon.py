@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ui.app_icon import set_window_icon
+from ui.desktop_icon import set_window_icon
 
 
 @pytest.fixture
