@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench bundle smoke lint clean
 
 run: $(STAMP)
 	$(BIN)/python main.py
@@ -21,6 +21,19 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# The self-contained program for coaches (docs/install.md), for this system, in dist/.
+bundle: $(VENV)/.bundle-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/hip_planner.spec
+
+# Starts the bundle built by `make bundle` from a clean folder and checks it (tests/test_bundle.py).
+smoke: $(STAMP)
+	HIP_PLANNER_BUNDLE=dist/hip-planner $(BIN)/python -m pytest tests/test_bundle.py $(PYTEST_ARGS)
+
+$(VENV)/.bundle-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
+	touch $@
+
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Hip Planner needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1). Run: make PYTHON=python3.11 ..."; exit 1; }
@@ -30,4 +43,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -6,8 +6,8 @@
 catalog list: at its first paint while it holds exercises the process prints ``painted <unix
 time>``, and exits once the event loop runs. ``bare`` shows an empty QMainWindow of the same size
 and does the same on its first paint. With ``--rss`` it also prints ``rss <KiB>`` (the peak
-resident memory, see :func:`peak_rss_kib`) before exiting. ``os._exit`` skips interpreter
-teardown, which no user waits for.
+resident memory, see :func:`peak_rss_kib`) before exiting. The watching is
+:class:`ui.first_paint.ExitAfterFirstPaint`, which a built bundle uses too.
 """
 
 from __future__ import annotations
@@ -15,33 +15,9 @@ from __future__ import annotations
 import os
 import resource
 import sys
-import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-
-
-class _ExitAfterPaint(QObject):
-    def __init__(self, ready: object, rss: bool) -> None:
-        super().__init__()
-        self.ready = ready
-        self.rss = rss
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.painted and self.ready(watched):  # type: ignore[operator]
-            self.painted = True
-            print(f"painted {time.time()}", flush=True)
-            QTimer.singleShot(0, self.finish)  # once the event loop runs
-        return False
-
-    painted = False
-
-    def finish(self) -> None:
-        if self.rss:
-            print(f"rss {peak_rss_kib()}", flush=True)
-        os._exit(0)
-
-
-_KEEP: list[QObject] = []
+from ui.first_paint import ExitAfterFirstPaint, catalog_filled
 
 
 def peak_rss_kib() -> int:
@@ -61,43 +37,42 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def print_rss() -> None:
+    print(f"rss {peak_rss_kib()}", flush=True)
+
+
 def bare(rss: bool) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1280, 800)
-    watcher = _ExitAfterPaint(lambda _widget: True, rss)
-    window.installEventFilter(watcher)
+    window.installEventFilter(ExitAfterFirstPaint(app, lambda _widget: True, _exit_action(rss)))
     window.show()
     app.exec()
 
 
 def app(rss: bool) -> None:
-    from PySide6.QtWidgets import QListView
-
+    os.environ.pop("HIP_PLANNER_EXIT_AFTER_PAINT", None)  # this harness watches the paint itself
     import ui.application
     from ui.launch import run  # what main.py does first
 
     created = ui.application.create_application
 
-    def filled_catalog(widget: QObject) -> bool:
-        view = widget.parent()
-        return (
-            isinstance(view, QListView)
-            and view.objectName() == "catalogList"
-            and view.model().rowCount() > 0
-        )
-
     def create_and_watch():  # type: ignore[no-untyped-def]
         application = created()
-        watcher = _ExitAfterPaint(filled_catalog, rss)
-        application.installEventFilter(watcher)  # sees the first paint, even inside start-up
-        _KEEP.append(watcher)
+        # sees the first paint, even inside start-up
+        application.installEventFilter(
+            ExitAfterFirstPaint(application, catalog_filled, _exit_action(rss))
+        )
         return application
 
     ui.application.create_application = create_and_watch
     run([])
+
+
+def _exit_action(rss: bool) -> Callable[[], None]:
+    return print_rss if rss else lambda: None
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from db.quick_read import catalog_without_database, read_exercises_quickly
 from planner.exercise import Exercise
 from planner.folders import FOLDER_PURPOSES, database_path, folder_problems
 from ui.crash_handler import install_excepthook, setup_logging
+from ui.desktop_icon import name_the_desktop_entry, set_window_icon
+from ui.first_paint import exit_after_first_paint_if_asked
 from ui.main_window import MainWindow
 from ui.planner_controller import release_clipboard
 
@@ -27,7 +29,9 @@ def create_application() -> QApplication:
     QApplication.setApplicationName("Hip Planner")
     QApplication.setOrganizationName("Hip Planner")
     QApplication.setApplicationDisplayName("Hip Planner")
+    name_the_desktop_entry()
     app = QApplication(sys.argv[:1])
+    set_window_icon(app)
     app.aboutToQuit.connect(release_clipboard)
     return app
 
@@ -100,6 +104,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
 
 def run_gui(files: list[Path]) -> int:
     app = create_application()
+    exit_after_first_paint_if_asked(app)
     setup_logging()
     install_excepthook()
     windows = open_windows(files)

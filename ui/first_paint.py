@@ -1,0 +1,61 @@
+"""Exit once the window is painted: for the bundle's smoke test and the start benchmarks.
+
+``HIP_PLANNER_EXIT_AFTER_PAINT=1`` (environment) makes an ordinary start print ``painted <unix
+time>`` at the first paint of the catalog list holding exercises, and exit with code 0 as soon
+as the event loop runs. That is how a test proves that a built bundle opens its window, and how
+``benchmarks/bundle.py`` times it; coaches never set it. ``os._exit`` skips interpreter
+teardown, which nobody waits for here.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QListView
+
+EXIT_AFTER_PAINT = "HIP_PLANNER_EXIT_AFTER_PAINT"
+
+
+def catalog_filled(widget: QObject) -> bool:
+    """The painted widget is the catalog list's viewport, and the list holds exercises."""
+    view = widget.parent()
+    return (
+        isinstance(view, QListView)
+        and view.objectName() == "catalogList"
+        and view.model().rowCount() > 0
+    )
+
+
+class ExitAfterFirstPaint(QObject):
+    """An event filter (install it on the application) that exits after the first ready paint."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        ready: Callable[[QObject], bool] = catalog_filled,
+        before_exit: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(parent)  # the parent keeps it alive
+        self.ready = ready
+        self.before_exit = before_exit
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted and self.ready(watched):
+            self.painted = True
+            print(f"painted {time.time()}", flush=True)
+            QTimer.singleShot(0, self.finish)  # once the event loop runs
+        return False
+
+    def finish(self) -> None:
+        self.before_exit()
+        os._exit(0)
+
+
+def exit_after_first_paint_if_asked(app: QObject) -> None:
+    """Watch ``app``'s first paint when the environment asks for it (see the module text)."""
+    if os.environ.get(EXIT_AFTER_PAINT):
+        app.installEventFilter(ExitAfterFirstPaint(app))
