@@ -187,6 +187,15 @@ def _week_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findin
                 "seated or kneeling.",
             )
         )
+    if week.unavailable:
+        names = ", ".join(week.unavailable)
+        found.append(
+            finding(
+                Code.EQUIPMENT_UNAVAILABLE,
+                f"The client lacks the equipment for {names}; swap "
+                f"{'it' if len(week.unavailable) == 1 else 'them'} for an exercise they can do.",
+            )
+        )
     kinds, wanted = week.week_equipment, settings.min_equipment_kinds
     if len(kinds) < wanted:
         names = ", ".join(sorted(e.label.lower() for e in kinds))

@@ -42,6 +42,7 @@ class Code(StrEnum):
     NON_WEIGHT_BEARING_MISSING = "non-weight-bearing-missing"
     POSITION_VARIETY = "position-variety"
     EQUIPMENT_VARIETY = "equipment-variety"
+    EQUIPMENT_UNAVAILABLE = "equipment-unavailable"
 
     @property
     def rank(self) -> int:
@@ -114,6 +115,9 @@ REASONS: dict[Code, str] = {
     ),
     Code.EQUIPMENT_VARIETY: (
         "The premise is to mix it up: different equipment changes how the load pulls on the hip."
+    ),
+    Code.EQUIPMENT_UNAVAILABLE: (
+        "The plan must be doable at home with what the client has (a convention of this program)."
     ),
 }
 
