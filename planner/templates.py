@@ -9,7 +9,12 @@ from planner.program import Program
 from planner.program_file import ProgramFileError, read_program
 from resources import resource_path
 
-ORDER = ("blank.hipplan", "metzl-knee-plan.hipplan", "hips-in-every-direction.hipplan")
+ORDER = (
+    "blank.hipplan",
+    "metzl-knee-plan.hipplan",
+    "metzl-every-direction.hipplan",
+    "hips-in-every-direction.hipplan",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,9 @@ ALL_ATOMS: frozenset[Atom] = frozenset(
     {(code, d) for code in PER_DIRECTION for d in Direction} | {(code, None) for code in WEEK_WIDE}
 )
 ALTERNATIVES = 3
+SMALL_FACTOR, SMALL_TOTAL = 1.3, 40.0
+"""Fix all first looks for a week of at most 1.3× the weighted sets, or 40 (a convention);
+only when there is none may it add more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,12 @@ def fix_week(plan: Planning) -> WeekFix:
     swap = swaps[0] if swaps else Fix()
     week, exercises = fixed_copy(plan, swap)
     problem = _problem(plan, week, exercises, ALL_ATOMS, frozenset())
-    solution = solve(problem) or solve(_with(problem, soft=True))
+    small = max(SMALL_FACTOR * analysis.total, SMALL_TOTAL)
+    solution = (
+        solve(_with(problem, max_total=small))
+        or solve(problem)
+        or solve(_with(problem, soft=True))
+    )
     fix = swap
     if solution is not None:
         more = _fix(week, exercises, solution)

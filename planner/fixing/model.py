@@ -72,6 +72,8 @@ class Problem:
     """No direction may end below this (trimming never takes a direction under the floor)."""
     day_caps: tuple[int, ...] = ()
     """Seconds each day may hold."""
+    max_total: float | None = None
+    """The most weighted sets the fixed week may hold (None: no limit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +324,8 @@ def solve(problem: Problem) -> Solution | None:
         total_const - bearing_const,
         EPSILON,
     )
+    if problem.max_total is not None:
+        b.row(total, -math.inf, problem.max_total - total_const)
     for k, cap in enumerate(problem.day_caps):
         b.row(day_time[k], -math.inf, cap - day_const[k])
     matrix = lil_array((len(b.rows), len(b.cost)))
