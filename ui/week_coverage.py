@@ -136,10 +136,9 @@ class WeekCoverage(QWidget):
         column.setContentsMargins(4, 4, 4, 0)
         column.addWidget(_wrapped("<b>Findings</b>"))
         column.addWidget(self.fix_all)
-        column.addWidget(self.fix_result)
         column.addWidget(self.all_clear, 1)
         column.addWidget(self.findings, 1)
-        self.detail_pane = _scrolling(self.fixes, self.detail)
+        self.detail_pane = _scrolling(self.fix_result, self.fixes, self.detail)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("coverageSplitter")
