@@ -43,11 +43,13 @@ def test_fix_on_metzl_writes_a_program_that_checks_clean(
     fixed = tmp_path / "fixed.hipplan"
     code, out, err = run("fix", str(source), "-o", str(fixed))
     assert (code, err) == (0, "")
-    assert "Week 1: added" in out and "0 errors, 0 warnings left" in out
+    assert "Week 1: added" in out
+    assert "0 errors, 0 warnings left" in out
     assert source.read_bytes() == original
     code, report, _ = run("check", str(fixed), "--json")
     data = json.loads(report)
-    assert code == 0 and data["errors"] == data["warnings"] == 0
+    assert code == 0
+    assert data["errors"] == data["warnings"] == 0
 
 
 def test_fix_json_lists_what_it_did(tmp_path: Path) -> None:
@@ -55,7 +57,9 @@ def test_fix_json_lists_what_it_did(tmp_path: Path) -> None:
     data = json.loads(out)
     assert code == 0
     (week,) = data["weeks"]
-    assert week["added"] and week["trimmed"] and week["not_fixed"] == []
+    assert week["added"]
+    assert week["trimmed"]
+    assert week["not_fixed"] == []
     assert data["errors"] == data["warnings"] == 0
 
 
@@ -82,7 +86,8 @@ def test_bad_arguments_say_so_in_one_line(tmp_path: Path, args: list[str], messa
     argv = [a.format(src=source, other=tmp_path / "other.hipplan") for a in args]
     code, out, err = run("fix", str(source), *argv)
     assert (code, out) == (2, "")
-    assert message in err and err.count("\n") == 1
+    assert message in err
+    assert err.count("\n") == 1
     assert source.read_bytes() == METZL.read_bytes()
 
 
@@ -90,5 +95,6 @@ def test_a_bad_file_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.hipplan"
     bad.write_text("not json", encoding="utf-8")
     code, out, err = run("fix", str(bad), "-o", str(tmp_path / "out.hipplan"))
-    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
     assert not (tmp_path / "out.hipplan").exists()

@@ -166,7 +166,9 @@ def test_applying_a_fix_and_undoing_it_restores_the_week_exactly() -> None:
     before = copy.deepcopy(program.weeks)
     plan = planning(program, AT_HOME)
     fix = fix_week(plan).fix
-    assert fix.swaps and fix.additions and fix.trims
+    assert fix.swaps
+    assert fix.additions
+    assert fix.trims
     applied = apply_fix(program, 0, fix)
     after = copy.deepcopy(program.weeks)
     applied.undo()
@@ -183,7 +185,8 @@ def test_an_exercise_the_client_cannot_do_is_a_warning_that_a_swap_fixes() -> No
     result = offer(plan, found)
     assert result.fixes
     for fix in result.fixes:
-        assert not fix.additions and not fix.changes
+        assert not fix.additions
+        assert not fix.changes
         assert all(s.new.directions == s.old.directions for s in fix.swaps)
 
 

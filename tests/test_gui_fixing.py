@@ -56,7 +56,8 @@ def test_fix_all_on_metzl_clears_every_warning_in_one_undoable_step(
     assert problems(window) == []
     assert window.document.undo_stack.count() == 1
     assert window.document.undo_stack.undoText().startswith("Fix all in week 1: added")
-    assert "Fix all:" in page.fix_result.text() and "Add " in page.fix_result.text()
+    assert "Fix all:" in page.fix_result.text()
+    assert "Add " in page.fix_result.text()
     assert "Fix all: added" in window.statusBar().currentMessage()
     assert not page.fix_all.isVisibleTo(window)
     qtbot.wait(50)  # let the panel lay out the summary before the picture

@@ -48,6 +48,7 @@ def test_starting_does_not_import_reportlab_scipy_nor_alembic_without_a_migratio
     tmp_path: Path,
 ) -> None:
     first = _start(tmp_path, "reportlab", "alembic", "scipy")
-    assert "reportlab" not in first and "scipy" not in first
+    assert "reportlab" not in first
+    assert "scipy" not in first
     assert "alembic" in first  # the first start creates the catalog with a migration
     assert _start(tmp_path, "reportlab", "alembic", "scipy") == []

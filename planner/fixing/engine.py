@@ -120,9 +120,7 @@ def fix_week(plan: Planning) -> WeekFix:
     problem = _problem(plan, week, exercises, ALL_ATOMS, frozenset())
     small = max(SMALL_FACTOR * analysis.total, SMALL_TOTAL)
     solution = (
-        solve(_with(problem, max_total=small))
-        or solve(problem)
-        or solve(_with(problem, soft=True))
+        solve(_with(problem, max_total=small)) or solve(problem) or solve(_with(problem, soft=True))
     )
     fix = swap
     if solution is not None:
