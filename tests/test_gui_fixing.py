@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -9,10 +11,13 @@ from pytestqt.qtbot import QtBot
 from planner.catalog_file import load_catalog_dir
 from planner.findings import Code, Severity
 from planner.program import Program
+from planner.taxonomy import Direction, Equipment
 from planner.templates import list_templates, program_from_template
 from resources import resource_path
 from ui.document import Document
 from ui.main_window import MainWindow
+
+AT_HOME = frozenset({Equipment.BODY_WEIGHT, Equipment.ELASTIC_BAND, Equipment.MINI_BAND})
 
 
 @pytest.fixture
@@ -82,3 +87,24 @@ def test_one_fix_clears_its_finding_and_undo_restores_it(qtbot: QtBot, window: M
     window.undo_action.trigger()
     assert program == before
     assert Code.DIRECTION_MISSING in problems(window)
+
+
+def test_where_nothing_fits_the_window_says_exactly_that(qtbot: QtBot) -> None:
+    catalog = [
+        ex
+        for ex in load_catalog_dir(resource_path("catalog"))
+        if Direction.INTERNAL_ROTATION not in ex.directions
+    ]
+    window = MainWindow(catalog)
+    qtbot.addWidget(window)
+    window.show()
+    program = program_from_template(list_templates()[1])
+    program.set_details(replace(program.details, equipment=AT_HOME))
+    window.set_document(Document(program))
+    select(window, Code.DIRECTION_MISSING)
+    box = window.coverage.this_week.fixes
+    assert box.apply_buttons == []
+    assert box.heading.text() == (
+        "<b>No fix</b> — Nothing in the catalog trains Rotate in using only what the client "
+        "has (body weight, elastic band, mini band)."
+    )
