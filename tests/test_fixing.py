@@ -16,9 +16,11 @@ from planner.catalog import fits_equipment
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.findings import Code
+from planner.fixing import engine
 from planner.fixing.atoms import atoms, failing, is_fixable
 from planner.fixing.edits import apply_fix
 from planner.fixing.engine import Planning, fix_week, fixed_copy, offer
+from planner.fixing.model import PlanningTimeout
 from planner.program import ClientDetails, Program, Week
 from planner.taxonomy import Direction, Equipment
 from planner.templates import list_templates, program_from_template
@@ -93,12 +95,17 @@ def test_every_offered_fix_clears_its_finding_and_raises_nothing_new(
             assert not equipment or fits_equipment(addition.exercise, equipment)
 
 
+thresholds = st.sampled_from(
+    [SETTINGS, BalanceSettings(maintenance=True), BalanceSettings(max_session_minutes=30)]
+)
+
+
 @few
-@given(weeks(), equipment_sets)
+@given(weeks(), equipment_sets, thresholds)
 def test_fix_all_clears_the_week_keeps_the_coach_s_entries_and_the_budget(
-    program: Program, equipment: frozenset[Equipment]
+    program: Program, equipment: frozenset[Equipment], rules: BalanceSettings
 ) -> None:
-    plan = planning(program, equipment)
+    plan = Planning(program.weeks[0], program.exercises, catalog(), rules, equipment)
     before = plan.analyse()
     result = fix_week(plan)
     week, exercises = fixed_copy(plan, result.fix)
@@ -118,7 +125,7 @@ def test_fix_all_clears_the_week_keeps_the_coach_s_entries_and_the_budget(
             exercises[e.exercise_id] for _, e in plan.week.entries() if e.id == trim.entry_id
         )
         assert trimmed.primary in over, trimmed.name
-    budget = SETTINGS.max_session_minutes
+    budget = rules.max_session_minutes
     for old, new in zip(plan.week.days, week.days, strict=True):
         assert new.estimated_minutes() <= max(budget, old.estimated_minutes())
     for addition in result.fix.additions:
@@ -200,3 +207,20 @@ def test_no_fix_says_that_nothing_in_the_catalog_fits() -> None:
         "Nothing in the catalog trains Rotate in using only what the client has "
         "(body weight, elastic band, mini band)."
     )
+
+
+def test_a_solver_that_runs_out_of_time_is_reported_as_such(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def out_of_time(_problem: object) -> None:
+        raise PlanningTimeout("time limit reached")
+
+    monkeypatch.setattr(engine, "solve", out_of_time)
+    program = program_from_template(list_templates()[1])
+    plan = planning(program, frozenset())
+    result = fix_week(plan)
+    assert result.fix.is_empty
+    assert result.remaining
+    assert set(result.reasons) == {engine.TIMEOUT}
+    missing = next(f for f in plan.analyse().findings if f.code is Code.DIRECTION_MISSING)
+    assert offer(plan, missing).reason == engine.TIMEOUT

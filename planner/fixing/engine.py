@@ -17,7 +17,7 @@ from planner.exercise import Exercise
 from planner.findings import Code, Finding
 from planner.fixing.atoms import PER_DIRECTION, WEEK_WIDE, Atom, atoms, failing, is_fixable
 from planner.fixing.edits import Addition, Fix, SetsChange, Swap, apply_fix
-from planner.fixing.model import Placed, Problem, Solution, solve
+from planner.fixing.model import TIME_LIMIT, Placed, PlanningTimeout, Problem, Solution, solve
 from planner.program import Entry, Program, Week
 from planner.taxonomy import Direction, Equipment
 from planner.volume import direction_credits
@@ -26,6 +26,10 @@ ALL_ATOMS: frozenset[Atom] = frozenset(
     {(code, d) for code in PER_DIRECTION for d in Direction} | {(code, None) for code in WEEK_WIDE}
 )
 ALTERNATIVES = 3
+TIMEOUT = (
+    f"Hip Planner ran out of time ({TIME_LIMIT:g} s) looking for a change that clears this; "
+    "try again after an edit, or fix it by hand."
+)
 SMALL_FACTOR, SMALL_TOTAL = 1.3, 40.0
 """Fix all first looks for a week of at most 1.3× the weighted sets, or 40 (a convention);
 only when there is none may it add more."""
@@ -93,8 +97,13 @@ def offer(plan: Planning, finding: Finding, limit: int = ALTERNATIVES) -> Offer:
     problem = _problem(plan, plan.week, plan.exercises, ALL_ATOMS - allowed, untrained)
     fixes: list[Fix] = []
     excluded: frozenset[str] = frozenset()
+    timed_out = False
     for _ in range(limit):
-        solution = solve(problem)
+        try:
+            solution = solve(problem)
+        except PlanningTimeout:
+            timed_out = True
+            break
         if solution is None:
             break
         fix = _fix(plan.week, plan.exercises, solution)
@@ -105,7 +114,7 @@ def offer(plan: Planning, finding: Finding, limit: int = ALTERNATIVES) -> Offer:
             break
         excluded |= added
         problem = _with(problem, candidates=_ranked(plan, plan.analyse(), excluded))
-    reason = "" if fixes else _no_fix_reason(plan, finding)
+    reason = "" if fixes else TIMEOUT if timed_out else _no_fix_reason(plan, finding)
     return Offer(finding, tuple(fixes), reason)
 
 
@@ -119,16 +128,22 @@ def fix_week(plan: Planning) -> WeekFix:
     week, exercises = fixed_copy(plan, swap)
     problem = _problem(plan, week, exercises, ALL_ATOMS, frozenset())
     small = max(SMALL_FACTOR * analysis.total, SMALL_TOTAL)
-    solution = (
-        solve(_with(problem, max_total=small)) or solve(problem) or solve(_with(problem, soft=True))
-    )
+    solution, proven = None, True
+    for attempt in (_with(problem, max_total=small), problem, _with(problem, soft=True)):
+        try:
+            solution = solve(attempt)
+        except PlanningTimeout:
+            proven = False
+            continue
+        if solution is not None and not solution.violated:
+            break
     fix = swap
     if solution is not None:
         more = _fix(week, exercises, solution)
         fix = Fix(swap.swaps, more.changes, more.additions)
     after = plan.analyse(*fixed_copy(plan, fix))
     remaining = tuple(f for f in after.findings if is_fixable(f))
-    reasons = tuple(_remaining_reason(plan, f) for f in remaining)
+    reasons = tuple(_remaining_reason(plan, f) if proven else TIMEOUT for f in remaining)
     return WeekFix(fix, remaining, reasons)
 
 

@@ -41,8 +41,18 @@ MARGIN = 1e-4
 """Keeps a ratio or share safely inside its limits despite floating-point rounding."""
 TIME_LIMIT = 3.0
 """Seconds HiGHS may search; then it returns the best fix found (checked like any other)."""
+GAP = 0.05
+"""HiGHS stops once its fix is provably within 5% of the least change."""
 NEW_DAYS = 2
 """How many rest days a fix may consider turning into training days."""
+
+
+INFEASIBLE = 2
+"""``milp``'s status when HiGHS proved that no solution exists."""
+
+
+class PlanningTimeout(Exception):
+    """HiGHS found no solution within :data:`TIME_LIMIT`, nor proved that there is none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +149,10 @@ def _rest_days(training: set[int]) -> list[int]:
 
 
 def solve(problem: Problem) -> Solution | None:
-    """The least change that satisfies the problem, or None when there is none."""
+    """The least change that satisfies the problem, or None when HiGHS proved there is none.
+
+    Raises :class:`PlanningTimeout` when it could neither find one nor prove there is none.
+    """
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import lil_array
 
@@ -340,10 +353,12 @@ def solve(problem: Problem) -> Solution | None:
         integrality=b.integer,
         bounds=Bounds(b.low, b.high),
         constraints=[LinearConstraint(matrix.tocsr(), lows, highs)] if b.rows else [],
-        options={"time_limit": TIME_LIMIT, "presolve": True, "mip_rel_gap": 0.05},
+        options={"time_limit": TIME_LIMIT, "presolve": True, "mip_rel_gap": GAP},
     )
     if result.x is None:
-        return None
+        if result.status == INFEASIBLE:
+            return None
+        raise PlanningTimeout(result.message)
     x = [round(v) for v in result.x]
     sets = {
         p.entry_id: p.dose.sets + x[raises[p.entry_id][0]] - x[raises[p.entry_id][1]]
