@@ -14,6 +14,7 @@ from planner.balance_settings import BalanceSettings
 from planner.catalog_file import load_catalog_dir
 from planner.fixing.program_fix import fix_program
 from planner.program import ClientDetails, Program
+from planner.taxonomy import Equipment
 from planner.program_file import serialize_program
 from resources import resource_path
 from tests.plans import EVERY_DIRECTION, METZL, Planned
@@ -52,9 +53,24 @@ def build(plan: Sequence[Planned], title: str, notes: str) -> Program:
     return program
 
 
+HOME_AND_METZL = frozenset(
+    {
+        Equipment.BODY_WEIGHT,
+        Equipment.ELASTIC_BAND,
+        Equipment.MINI_BAND,
+        Equipment.STABILITY_BALL,
+        Equipment.BENCH,
+        Equipment.BOX_STEP,
+    }
+)
+"""What a runner doing Metzl's plan at home has: his mini band and ball or bench, a band, a step."""
+
+
 def fixed(program: Program, title: str, notes: str) -> Program:
-    """``program`` with Fix all applied to every week, as a new template."""
+    """``program`` with Fix all applied to every week for a runner at home, as a new template
+    (which, like every template, leaves the client's equipment unset)."""
     catalog = load_catalog_dir(resource_path("catalog"))
+    program.set_details(ClientDetails(equipment=HOME_AND_METZL))
     fix_program(program, catalog, BalanceSettings())
     program.set_details(ClientDetails(title=title, notes=notes))
     return program

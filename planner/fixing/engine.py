@@ -113,7 +113,7 @@ def offer(plan: Planning, finding: Finding, limit: int = ALTERNATIVES) -> Offer:
         if not added:
             break
         excluded |= added
-        problem = _with(problem, candidates=_ranked(plan, plan.analyse(), excluded))
+        problem = _with(problem, candidates=_ranked(plan, excluded))
     reason = "" if fixes else TIMEOUT if timed_out else _no_fix_reason(plan, finding)
     return Offer(finding, tuple(fixes), reason)
 
@@ -178,7 +178,7 @@ def _problem(
     floors = {d: min(analysis.sets[d], s.min_weighted_sets) for d in Direction}
     return Problem(
         placed=tuple(placed),
-        candidates=_ranked(plan, analysis),
+        candidates=_ranked(plan),
         settings=s,
         enforce=enforce,
         untrained=untrained,
@@ -187,19 +187,17 @@ def _problem(
     )
 
 
-def _ranked(
-    plan: Planning, analysis: WeekAnalysis, excluded: frozenset[str] = frozenset()
-) -> tuple[Exercise, ...]:
-    """Candidates, best first (level near the week's, then name), the best one of each kind.
+def _ranked(plan: Planning, excluded: frozenset[str] = frozenset()) -> tuple[Exercise, ...]:
+    """Candidates, easiest level first (added work should be safe to do alone), then by name;
+    the first one of each kind.
 
     Exercises of one kind (same credits, knee and standing or not) count the same for every
     check, so one of each is enough; that keeps the program small (~30 instead of ~90). An
     alternative fix leaves out the exercises of the earlier ones, so the next of a kind shows.
     """
-    levels = [lvl.rank for lvl in analysis.levels] or [0]
     ranked = sorted(
         (ex for ex in plan.candidates() if ex.id not in excluded),
-        key=lambda ex: (min(abs(ex.level.rank - r) for r in levels), ex.name.casefold()),
+        key=lambda ex: (ex.level.rank, ex.name.casefold()),
     )
     kinds: dict[object, list[Exercise]] = {}
     for ex in ranked:
