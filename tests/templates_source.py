@@ -14,8 +14,8 @@ from planner.balance_settings import BalanceSettings
 from planner.catalog_file import load_catalog_dir
 from planner.fixing.program_fix import fix_program
 from planner.program import ClientDetails, Program
-from planner.taxonomy import Equipment
 from planner.program_file import serialize_program
+from planner.taxonomy import Equipment
 from resources import resource_path
 from tests.plans import EVERY_DIRECTION, METZL, Planned
 

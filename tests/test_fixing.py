@@ -146,12 +146,17 @@ CATALOG_GAP = pytest.mark.xfail(
 @pytest.mark.parametrize(
     ("template", "equipment"),
     [
-        ("metzl-knee-plan.hipplan", frozenset()),
-        ("metzl-knee-plan.hipplan", AT_HOME),
-        ("metzl-every-direction.hipplan", frozenset()),
-        ("metzl-every-direction.hipplan", AT_HOME),
-        ("hips-in-every-direction.hipplan", frozenset()),
-        pytest.param("hips-in-every-direction.hipplan", AT_HOME, marks=CATALOG_GAP),
+        pytest.param("metzl-knee-plan.hipplan", frozenset(), id="metzl"),
+        pytest.param("metzl-knee-plan.hipplan", AT_HOME, id="metzl at home"),
+        pytest.param("metzl-every-direction.hipplan", frozenset(), id="metzl fixed"),
+        pytest.param("metzl-every-direction.hipplan", AT_HOME, id="metzl fixed at home"),
+        pytest.param("hips-in-every-direction.hipplan", frozenset(), id="every direction"),
+        pytest.param(
+            "hips-in-every-direction.hipplan",
+            AT_HOME,
+            marks=CATALOG_GAP,
+            id="every direction at home",
+        ),
     ],
 )
 def test_fix_all_on_the_templates_is_complete_and_small(
