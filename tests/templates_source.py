@@ -22,10 +22,8 @@ from tests.plans import EVERY_DIRECTION, METZL, Planned
 FOLDER = resource_path("templates")
 
 METZL_NOTES = (
-    "Dr. Jordan Metzl's published knee plan for runners, as he wrote it: six exercises, twice a "
-    "week, or more often if you are prone to injury. The findings Hip Planner shows for it are "
-    "what Hip Planner adds to the plan: select one to see its fixes, or click Fix all to close "
-    "every gap in one step."
+    "Dr. Jordan Metzl's knee plan for runners: six exercises, twice a week, or more often if "
+    "you are prone to injury."
 )
 METZL_FIXED_NOTES = (
     "Dr. Jordan Metzl's knee plan for runners with the gaps closed: his six exercises stay, a few "

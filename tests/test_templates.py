@@ -105,3 +105,10 @@ def test_every_direction_plans_have_no_error_and_no_warning(index: int) -> None:
 def test_check_command_exit_codes(name: str, code: int) -> None:
     out = io.StringIO()
     assert run_command(["check", str(Path(FOLDER) / name)], load_catalog=list, out=out) == code
+
+
+def test_metzl_s_template_tells_the_coach_the_findings_are_hip_planner_s() -> None:
+    template = list_templates()[1]
+    assert "published plan" in template.description
+    assert "Fix all" in template.description
+    assert "Fix all" not in metzl().details.notes  # the notes go into the client's handout

@@ -142,8 +142,14 @@ class FileController(QObject):
 
         templates = list_templates()
         titles = [t.title for t in templates]
+        about = "\n".join(f"• {t.title}: {t.description}" for t in templates if t.description)
         title, ok = QInputDialog.getItem(
-            self.window, "New from template", "Start the new program from:", titles, 0, False
+            self.window,
+            "New from template",
+            f"{about}\n\nStart the new program from:",
+            titles,
+            0,
+            False,
         )
         if not ok or not self.maybe_save():
             return
@@ -155,7 +161,8 @@ class FileController(QObject):
             return
         self._replace_document(Document(program))
         self.window.statusBar().showMessage(
-            f"New program from “{title}”; save it under the client's name.", 8000
+            f"New program from “{title}”; save it under the client's name. {template.description}",
+            15000,
         )
 
     def open(self) -> None:
