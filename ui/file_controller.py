@@ -8,6 +8,7 @@ unsaved work is autosaved to the recovery folder and offered back after a crash.
 from __future__ import annotations
 
 import logging
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,11 @@ class FileController(QObject):
 
         templates = list_templates()
         titles = [t.title for t in templates]
-        about = "\n".join(f"• {t.title}: {t.description}" for t in templates if t.description)
+        about = "\n".join(
+            textwrap.fill(f"• {t.title}: {t.description}", 72, subsequent_indent="   ")
+            for t in templates
+            if t.description
+        )
         title, ok = QInputDialog.getItem(
             self.window,
             "New from template",
