@@ -229,3 +229,38 @@ def test_a_solver_that_runs_out_of_time_is_reported_as_such(
     assert set(result.reasons) == {engine.TIMEOUT}
     missing = next(f for f in plan.analyse().findings if f.code is Code.DIRECTION_MISSING)
     assert offer(plan, missing).reason == engine.TIMEOUT
+
+
+OWN_PLANS = {
+    "squats and lunges": [
+        ("goblet-squat", 0, 4),
+        ("walking-lunge", 0, 3),
+        ("bulgarian-split-squat", 3, 4),
+        ("jump-squat", 3, 4),
+    ],
+    "lying only, one day": [
+        ("side-lying-hip-abduction", 2, 3),
+        ("glute-bridge", 2, 3),
+        ("side-lying-hip-adduction", 2, 3),
+    ],
+    "a little of everything": [
+        ("fire-hydrant", 1, 2),
+        ("glute-bridge", 1, 2),
+        ("standing-band-hip-adduction", 4, 2),
+        ("prone-straight-leg-hip-extension", 4, 2),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(OWN_PLANS))
+def test_fix_all_on_our_own_plans_is_complete_and_small(name: str) -> None:
+    by_id = {ex.id: ex for ex in catalog()}
+    program = Program()
+    for exercise_id, day, sets in OWN_PLANS[name]:
+        exercise = by_id[exercise_id]
+        program.add_entry(0, day, exercise, exercise.dose.with_changes(sets=sets))
+    plan = planning(program, AT_HOME)
+    result = fix_week(plan)
+    after = plan.analyse(*fixed_copy(plan, result.fix))
+    assert (after.errors, after.warnings) == (0, 0), [f.message for f in after.findings]
+    assert after.total <= max(1.3 * plan.analyse().total, 40)
