@@ -13,7 +13,7 @@ from planner.catalog_file import load_catalog_dir
 from planner.cli import run_command
 from planner.program import ClientDetails
 from planner.program_file import read_program, save_program
-from planner.taxonomy import Equipment
+from planner.taxonomy import Direction, Equipment
 from resources import resource_path
 
 METZL = resource_path("templates") / "metzl-knee-plan.hipplan"
@@ -98,3 +98,26 @@ def test_a_bad_file_exits_2(tmp_path: Path) -> None:
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert not (tmp_path / "out.hipplan").exists()
+
+
+def test_what_cannot_be_fixed_is_named_and_exits_1(tmp_path: Path) -> None:
+    without_rotate_in = [
+        ex
+        for ex in load_catalog_dir(resource_path("catalog"))
+        if Direction.INTERNAL_ROTATION not in ex.directions
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    fixed = tmp_path / "fixed.hipplan"
+    code = run_command(
+        ["fix", str(METZL), "-o", str(fixed)],
+        load_catalog=lambda: without_rotate_in,
+        out=out,
+        err=err,
+    )
+    assert code == 1
+    assert err.getvalue() == ""
+    assert (
+        "Could not fix direction-missing: Nothing in the catalog trains Rotate in."
+        in out.getvalue()
+    )
+    assert read_program(fixed).weeks  # the partly fixed program is written all the same

@@ -5,6 +5,7 @@ session budget and the client's equipment, and adds little work."""
 from __future__ import annotations
 
 import copy
+import time
 from functools import cache
 
 import pytest
@@ -16,7 +17,7 @@ from planner.catalog import fits_equipment
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
 from planner.findings import Code
-from planner.fixing import engine
+from planner.fixing import engine, worker
 from planner.fixing.atoms import atoms, failing, is_fixable
 from planner.fixing.edits import apply_fix
 from planner.fixing.engine import Planning, fix_week, fixed_copy, offer
@@ -264,3 +265,21 @@ def test_fix_all_on_our_own_plans_is_complete_and_small(name: str) -> None:
     after = plan.analyse(*fixed_copy(plan, result.fix))
     assert (after.errors, after.warnings) == (0, 0), [f.message for f in after.findings]
     assert after.total <= max(1.3 * plan.analyse().total, 40)
+
+
+def stops_answering(_problem: object) -> None:
+    """A solver that hangs, as HiGHS was once seen to (runs in the worker process)."""
+    time.sleep(600)
+
+
+def test_a_solver_that_stops_answering_is_ended_and_the_next_solve_works(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(worker, "HARD_LIMIT", 3)
+    program = program_from_template(list_templates()[1])
+    plan = planning(program, frozenset())
+    problem = engine._problem(plan, plan.week, plan.exercises, engine.ALL_ATOMS, frozenset())
+    with pytest.raises(PlanningTimeout):
+        worker.solve(problem, run=stops_answering)
+    monkeypatch.setattr(worker, "HARD_LIMIT", 60)
+    assert worker.solve(problem) is not None

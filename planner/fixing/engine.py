@@ -17,7 +17,8 @@ from planner.exercise import Exercise
 from planner.findings import Code, Finding
 from planner.fixing.atoms import PER_DIRECTION, WEEK_WIDE, Atom, atoms, failing, is_fixable
 from planner.fixing.edits import Addition, Fix, SetsChange, Swap, apply_fix
-from planner.fixing.model import TIME_LIMIT, Placed, PlanningTimeout, Problem, Solution, solve
+from planner.fixing.model import TIME_LIMIT, Placed, PlanningTimeout, Problem, Solution
+from planner.fixing.worker import solve
 from planner.program import Entry, Program, Week
 from planner.taxonomy import Direction, Equipment
 from planner.volume import direction_credits
@@ -284,16 +285,25 @@ def _no_swap_reason(plan: Planning) -> str:
     )
 
 
+def _nothing_fits(plan: Planning, finding: Finding) -> str:
+    """ "Nothing in the catalog trains …" for the finding's directions no candidate trains."""
+    if finding.code not in PER_DIRECTION:
+        return ""
+    lacking = [
+        d
+        for d in finding.directions
+        if not any(d in direction_credits(ex) for ex in plan.candidates())
+    ]
+    if not lacking:
+        return ""
+    labels = ", ".join(d.label for d in lacking)
+    where = f" using only what the client has ({_have(plan)})" if plan.equipment else ""
+    return f"Nothing in the catalog trains {labels}{where}."
+
+
 def _no_fix_reason(plan: Planning, finding: Finding) -> str:
-    wanted = set(finding.directions) or set(Direction)
-    if finding.code in PER_DIRECTION and not any(
-        wanted & set(direction_credits(ex)) for ex in plan.candidates()
-    ):
-        labels = ", ".join(d.label for d in finding.directions)
-        where = f" using only what the client has ({_have(plan)})" if plan.equipment else ""
-        return f"Nothing in the catalog trains {labels}{where}."
     minutes = plan.settings.max_session_minutes
-    return (
+    return _nothing_fits(plan, finding) or (
         "No change clears this alone without raising another finding or pushing a day past "
         f"{minutes} minutes; Fix all may clear it together with the others."
     )
@@ -303,7 +313,8 @@ def _remaining_reason(plan: Planning, finding: Finding) -> str:
     if finding.code is Code.EQUIPMENT_UNAVAILABLE:
         return _no_swap_reason(plan)
     minutes = plan.settings.max_session_minutes
-    return (
-        f"{finding.message} The catalog, the client's equipment ({_have(plan)}) and the "
-        f"{minutes}-minute session budget allow no week that clears it with the others."
+    equipment = f", the client's equipment ({_have(plan)})" if plan.equipment else ""
+    return _nothing_fits(plan, finding) or (
+        f"{finding.message} The catalog{equipment} and the {minutes}-minute session budget "
+        "allow no week that clears it with the others."
     )

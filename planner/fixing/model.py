@@ -9,7 +9,8 @@ change: sets added and trimmed, new entries and new training days, with small ti
 that prefer the lightest training days and the catalog's order.
 
 SciPy (``scipy.optimize.milp``) is imported only when a fix is asked for: starting the program
-must not pay for it.
+must not pay for it. :mod:`planner.fixing.worker` runs :func:`solve_here` in a process that can
+be stopped.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ def _rest_days(training: set[int]) -> list[int]:
     return sorted(sorted(rest, key=lambda k: (-gap(k), k))[:NEW_DAYS])
 
 
-def solve(problem: Problem) -> Solution | None:
+def solve_here(problem: Problem) -> Solution | None:
     """The least change that satisfies the problem, or None when HiGHS proved there is none.
 
     Raises :class:`PlanningTimeout` when it could neither find one nor prove there is none.
