@@ -97,38 +97,59 @@ class Solution:
 
 
 class _Builder:
-    """Columns and rows of a MILP, written as sparse linear expressions."""
+    """Columns and rows of a MILP."""
 
     def __init__(self) -> None:
         self.cost: list[float] = []
         self.low: list[float] = []
         self.high: list[float] = []
-        self.integer: list[int] = []
         self.rows: list[tuple[dict[int, float], float, float]] = []
 
-    def var(self, low: float, high: float, cost: float = 0.0, integer: bool = True) -> int:
+    def var(self, low: float, high: float, cost: float = 0.0) -> int:
+        """A new integer column (a yes/no one when ``high`` is 1)."""
         self.cost.append(cost)
         self.low.append(low)
         self.high.append(high)
-        self.integer.append(1 if integer else 0)
         return len(self.cost) - 1
 
-    def row(self, expr: Mapping[int, float], low: float, high: float = math.inf) -> None:
-        self.rows.append((dict(expr), low, high))
+    def row(self, lin: Lin, low: float, high: float = math.inf) -> None:
+        """``low <= lin <= high``."""
+        self.rows.append((dict(lin.terms), low - lin.const, high - lin.const))
 
-    def largest(self, expr: Mapping[int, float]) -> float:
-        """How far ``expr`` can fall below zero, from the bounds (for a big-M slack)."""
-        return sum(abs(c) * max(abs(self.low[i]), abs(self.high[i])) for i, c in expr.items())
+    def reach(self, lin: Lin) -> float:
+        """How far ``lin`` can fall below zero within the bounds (for a big-M slack)."""
+        spread = sum(
+            abs(c) * max(abs(self.low[i]), abs(self.high[i])) for i, c in lin.terms.items()
+        )
+        return spread + abs(lin.const)
 
 
-Expr = dict[int, float]
+@dataclass(slots=True)
+class Lin:
+    """A linear expression: columns with their coefficients, plus a constant."""
+
+    terms: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    const: float = 0.0
+
+    def add(self, column: int, coefficient: float) -> None:
+        self.terms[column] += coefficient
+
+    def __add__(self, other: Lin) -> Lin:
+        return combine((1.0, self), (1.0, other))
+
+    def __sub__(self, other: Lin) -> Lin:
+        return combine((1.0, self), (-1.0, other))
+
+    def __rmul__(self, factor: float) -> Lin:
+        return combine((factor, self))
 
 
-def _plus(*parts: tuple[float, Mapping[int, float]]) -> Expr:
-    out: Expr = defaultdict(float)
-    for k, expr in parts:
-        for i, c in expr.items():
-            out[i] += k * c
+def combine(*parts: tuple[float, Lin]) -> Lin:
+    out = Lin()
+    for k, lin in parts:
+        for i, c in lin.terms.items():
+            out.terms[i] += k * c
+        out.const += k * lin.const
     return out
 
 
@@ -149,6 +170,186 @@ def _rest_days(training: set[int]) -> list[int]:
     return sorted(sorted(rest, key=lambda k: (-gap(k), k))[:NEW_DAYS])
 
 
+class _Week:
+    """The week as linear expressions of the set counts, and the rules as rows on them."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.b = _Builder()
+        self.credit = {d: Lin() for d in Direction}
+        self.knee = {(d, k): Lin() for d in Direction for k in Knee}
+        self.bearing = Lin()
+        self.day_time = [Lin() for _ in range(DAYS_PER_WEEK)]
+        self.on_day: dict[tuple[Direction, int], Lin] = defaultdict(Lin)
+        self.placed_on: set[tuple[Direction, int]] = set()
+        self.changes: dict[str, tuple[int, int]] = {}
+        self.picks: list[tuple[Exercise, int, int, int]] = []  # exercise, day, sets, placed
+        self.slack: dict[Atom, int] = {}
+        self._place_entries()
+        self.open_days = self._add_candidates()
+        self.total = combine(*((1.0, self.credit[d]) for d in Direction))
+
+    def _credit(self, exercise: Exercise, column: int, sign: float = 1.0) -> None:
+        for d, c in direction_credits(exercise).items():
+            self.credit[d].add(column, sign * c)
+            self.knee[d, exercise.knee].add(column, sign * c)
+            if exercise.weight_bearing:
+                self.bearing.add(column, sign * c)
+
+    def _place_entries(self) -> None:
+        """The coach's entries: sets added (``up``) and trimmed (``down``) are the columns."""
+        b = self.b
+        for p in self.problem.placed:
+            up = b.var(0, p.high - p.dose.sets, ADD_COST)
+            # One column per set trimmed, each dearer than the last: trims spread over entries.
+            cuts = [b.var(0, 1, TRIM_COST + TRIM_STEP * j) for j in range(p.dose.sets - p.low)]
+            down = b.var(0, p.dose.sets - p.low)
+            b.row(Lin(defaultdict(float, {down: 1.0, **dict.fromkeys(cuts, -1.0)})), 0, 0)
+            self.changes[p.entry_id] = (up, down)
+            per_set, fixed = _seconds(p.dose)
+            time = self.day_time[p.day]
+            time.add(up, per_set)
+            time.add(down, -per_set)
+            time.const += per_set * p.dose.sets + fixed
+            self._credit(p.exercise, up)
+            self._credit(p.exercise, down, -1.0)
+            for d, c in direction_credits(p.exercise).items():
+                self.credit[d].const += c * p.dose.sets
+                self.knee[d, p.exercise.knee].const += c * p.dose.sets
+                self.placed_on.add((d, p.day))
+                if p.exercise.weight_bearing:
+                    self.bearing.const += c * p.dose.sets
+
+    def _add_candidates(self) -> list[int]:
+        """Columns for each candidate on each open day; returns the open days."""
+        b, problem = self.b, self.problem
+        load = [0] * DAYS_PER_WEEK
+        for p in problem.placed:
+            load[p.day] += p.dose.sets
+        training = {p.day for p in problem.placed}
+        order = sorted(range(DAYS_PER_WEEK), key=lambda k: (k not in training, load[k], k))
+        rank = {k: i for i, k in enumerate(order)}
+        new_day = {k: b.var(0, 1, NEW_DAY_COST) for k in _rest_days(training)}
+        open_days = sorted(training | set(new_day))
+        used_days = {(p.exercise.id, p.day) for p in problem.placed}
+        low_sets, high_sets = NEW_SETS
+        for position, ex in enumerate(problem.candidates):
+            credits = direction_credits(ex)
+            if any(d in problem.untrained for d in credits):
+                continue
+            per_set, fixed = _seconds(ex.dose)
+            for k in open_days:
+                if (ex.id, k) in used_days:
+                    continue
+                tie = 0.01 * rank[k] + 0.001 * position / len(problem.candidates)
+                n = b.var(0, high_sets, ADD_COST + tie)
+                y = b.var(0, 1, ENTRY_COST)
+                b.row(_terms({n: 1, y: -low_sets}), 0)
+                b.row(_terms({n: 1, y: -high_sets}), -math.inf, 0)
+                if k in new_day:
+                    b.row(_terms({y: 1, new_day[k]: -1}), -math.inf, 0)
+                self.picks.append((ex, k, n, y))
+                self.day_time[k].add(n, per_set)
+                self.day_time[k].add(y, fixed)
+                self._credit(ex, n)
+                for d in credits:
+                    self.on_day[d, k].add(n, 1)
+        return open_days
+
+    def need(self, atom: Atom, lin: Lin, at_least: float) -> None:
+        """Require ``lin >= at_least`` for ``atom`` (softly, with a penalty, when asked)."""
+        if atom not in self.problem.enforce:
+            return
+        if not self.problem.soft:
+            self.b.row(lin, at_least)
+            return
+        if atom not in self.slack:
+            self.slack[atom] = self.b.var(0, 1, 1000.0)
+        big = self.b.reach(lin) + abs(at_least) + 1
+        self.b.row(lin + big * _terms({self.slack[atom]: 1.0}), at_least)
+
+    def direction_rules(self) -> None:
+        """Checks 1–4, 8 (knee-missing) and 9, and the floor no trim may cross."""
+        s, problem, n = self.problem.settings, self.problem, len(Direction)
+        for d in Direction:
+            w = self.credit[d]
+            if d in problem.untrained:
+                self.b.row(w, 0, 0)
+                continue
+            self.b.row(w, problem.floors.get(d, 0.0))
+            self.need((Code.DIRECTION_MISSING, d), w, EPSILON)
+            if s.min_weighted_sets > 0:
+                self.need((Code.DIRECTION_LOW_VOLUME, d), w, s.min_weighted_sets)
+            # 6·W − share·T ≥ 0 and dominant·T − 6·W ≥ 0 (the mean is T / 6).
+            under = combine((n, w), (-s.under_served_share, self.total))
+            self.need((Code.DIRECTION_UNDER_SERVED, d), under, MARGIN)
+            over = combine((s.dominant_factor, self.total), (-n, w))
+            self.need((Code.DIRECTION_DOMINANT, d), over, MARGIN)
+            for state in Knee:
+                self.need((Code.KNEE_MISSING, d), self.knee[d, state], EPSILON)
+            if (Code.DIRECTION_FREQUENCY, d) in problem.enforce:
+                self.need((Code.DIRECTION_FREQUENCY, d), self._days(d), s.required_days)
+
+    def _days(self, d: Direction) -> Lin:
+        """The number of days ``d`` is trained on, with a yes/no column per open day."""
+        days = Lin()
+        for day in self.open_days:
+            z = self.b.var(0, 1)
+            days.add(z, 1.0)
+            if (d, day) not in self.placed_on:
+                self.b.row(self.on_day[d, day] - _terms({z: 1.0}), 0)
+        return days
+
+    def ratio_rules(self) -> None:
+        """Checks 5–7: ``low·bottom <= top <= high·bottom``."""
+        s = self.problem.settings
+        ratios = (
+            (Code.ABDUCTION_ADDUCTION_RATIO, Direction.ABDUCTION, Direction.ADDUCTION,
+             s.abduction_adduction_low, s.abduction_adduction_high),
+            (Code.ROTATION_RATIO, Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION,
+             s.rotation_low, s.rotation_high),
+            (Code.EXTENSION_FLEXION_RATIO, Direction.EXTENSION, Direction.FLEXION,
+             s.extension_flexion_low, s.extension_flexion_high),
+        )  # fmt: skip
+        for code, top, bottom, low, high in ratios:
+            if {top, bottom} & self.problem.untrained:
+                continue  # the check is silent while a side is zero
+            a, b = self.credit[top], self.credit[bottom]
+            self.need((code, None), a - low * b, MARGIN)
+            self.need((code, None), high * b - a, MARGIN)
+
+    def week_rules(self) -> None:
+        """Checks 8 (knee-share) and 10, the session budget and the size of the week."""
+        s, problem = self.problem.settings, self.problem
+        straight = combine(*((1.0, self.knee[d, Knee.STRAIGHT]) for d in Direction))
+        share: Atom = (Code.KNEE_SHARE, None)
+        self.need(share, straight - s.straight_knee_share_low * self.total, MARGIN)
+        self.need(share, s.straight_knee_share_high * self.total - straight, MARGIN)
+        self.need((Code.WEIGHT_BEARING_MISSING, None), self.bearing, EPSILON)
+        self.need((Code.NON_WEIGHT_BEARING_MISSING, None), self.total - self.bearing, EPSILON)
+        if problem.max_total is not None:
+            self.b.row(self.total, -math.inf, problem.max_total)
+        for k, cap in enumerate(problem.day_caps):
+            self.b.row(self.day_time[k], -math.inf, cap)
+
+    def solution(self, x: list[int]) -> Solution:
+        sets = {
+            p.entry_id: p.dose.sets
+            + x[self.changes[p.entry_id][0]]
+            - x[self.changes[p.entry_id][1]]
+            for p in self.problem.placed
+        }
+        added = sorted(
+            ((ex, k, x[n]) for ex, k, n, y in self.picks if x[y] and x[n]), key=lambda a: a[1]
+        )
+        violated = frozenset(atom for atom, v in self.slack.items() if x[v])
+        return Solution(sets, tuple(added), violated)
+
+
+def _terms(terms: dict[int, float]) -> Lin:
+    return Lin(defaultdict(float, terms))
+
+
 def solve_here(problem: Problem) -> Solution | None:
     """The least change that satisfies the problem, or None when HiGHS proved there is none.
 
@@ -157,216 +358,26 @@ def solve_here(problem: Problem) -> Solution | None:
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import lil_array
 
-    b = _Builder()
-    s = problem.settings
-    # Linear expressions (constant part kept apart) of what the week trains.
-    credit: dict[Direction, Expr] = {d: defaultdict(float) for d in Direction}
-    const: dict[Direction, float] = dict.fromkeys(Direction, 0.0)
-    knee: dict[tuple[Direction, Knee], Expr] = {
-        (d, k): defaultdict(float) for d in Direction for k in Knee
-    }
-    knee_const: dict[tuple[Direction, Knee], float] = dict.fromkeys(knee, 0.0)
-    bearing: Expr = defaultdict(float)
-    bearing_const = 0.0
-    day_time: list[Expr] = [defaultdict(float) for _ in range(DAYS_PER_WEEK)]
-    day_const = [0.0] * DAYS_PER_WEEK
-    on_day: dict[tuple[Direction, int], Expr] = defaultdict(lambda: defaultdict(float))
-    on_day_fixed: set[tuple[Direction, int]] = set()
-    load = [0.0] * DAYS_PER_WEEK
-
-    raises: dict[str, tuple[int, int]] = {}
-    for p in problem.placed:
-        up = b.var(0, p.high - p.dose.sets, ADD_COST)
-        # One column per set trimmed, each dearer than the last: trims spread over entries.
-        cuts = [b.var(0, 1, TRIM_COST + TRIM_STEP * j) for j in range(p.dose.sets - p.low)]
-        down = b.var(0, p.dose.sets - p.low)
-        b.row({down: 1.0, **dict.fromkeys(cuts, -1.0)}, 0, 0)
-        raises[p.entry_id] = (up, down)
-        per_set, fixed = _seconds(p.dose)
-        day_time[p.day][up] += per_set
-        day_time[p.day][down] -= per_set
-        day_const[p.day] += per_set * p.dose.sets + fixed
-        load[p.day] += p.dose.sets
-        for d, c in direction_credits(p.exercise).items():
-            for expr in (credit[d], knee[d, p.exercise.knee]):
-                expr[up] += c
-                expr[down] -= c
-            const[d] += c * p.dose.sets
-            knee_const[d, p.exercise.knee] += c * p.dose.sets
-            on_day_fixed.add((d, p.day))
-            if p.exercise.weight_bearing:
-                bearing[up] += c
-                bearing[down] -= c
-                bearing_const += c * p.dose.sets
-
-    training = {p.day for p in problem.placed}
-    order = sorted(range(DAYS_PER_WEEK), key=lambda k: (k not in training, load[k], k))
-    rank = {k: i for i, k in enumerate(order)}
-    new_day = {k: b.var(0, 1, NEW_DAY_COST) for k in _rest_days(training)}
-    open_days = sorted(training | set(new_day))
-    used_days = {(p.exercise.id, p.day) for p in problem.placed}
-    picks: list[tuple[Exercise, int, int, int]] = []  # exercise, day, sets var, placed var
-    low_sets, high_sets = NEW_SETS
-    for position, ex in enumerate(problem.candidates):
-        credits = direction_credits(ex)
-        if any(d in problem.untrained for d in credits):
-            continue
-        per_set, fixed = _seconds(ex.dose)
-        for k in open_days:
-            if (ex.id, k) in used_days:
-                continue
-            tie = 0.01 * rank[k] + 0.001 * position / max(1, len(problem.candidates))
-            n = b.var(0, high_sets, ADD_COST + tie)
-            y = b.var(0, 1, ENTRY_COST)
-            b.row({n: 1, y: -low_sets}, 0)
-            b.row({n: 1, y: -high_sets}, -math.inf, 0)
-            if k in new_day:
-                b.row({y: 1, new_day[k]: -1}, -math.inf, 0)
-            picks.append((ex, k, n, y))
-            day_time[k][n] += per_set
-            day_time[k][y] += fixed
-            for d, c in credits.items():
-                credit[d][n] += c
-                knee[d, ex.knee][n] += c
-                on_day[d, k][n] += 1
-                if ex.weight_bearing:
-                    bearing[n] += c
-
-    total: Expr = _plus(*((1.0, credit[d]) for d in Direction))
-    total_const = sum(const.values())
-    slack: dict[Atom, int] = {}
-
-    def need(atom: Atom, expr: Mapping[int, float], constant: float, at_least: float) -> None:
-        """Require ``expr + constant >= at_least`` for ``atom`` (softly when asked)."""
-        if atom not in problem.enforce:
-            return
-        if problem.soft:
-            v = slack.get(atom)
-            if v is None:
-                v = slack[atom] = b.var(0, 1, 1000.0)
-            big = b.largest(expr) + abs(constant) + abs(at_least) + 1
-            b.row(_plus((1.0, expr), (big, {v: 1.0})), at_least - constant)
-        else:
-            b.row(expr, at_least - constant)
-
-    for d in Direction:
-        floor = problem.floors.get(d, 0.0)
-        if d in problem.untrained:
-            b.row(credit[d], -const[d], -const[d])
-            continue
-        b.row(credit[d], floor - const[d])
-        need((Code.DIRECTION_MISSING, d), credit[d], const[d], EPSILON)
-        if s.min_weighted_sets > 0:
-            need((Code.DIRECTION_LOW_VOLUME, d), credit[d], const[d], s.min_weighted_sets)
-        # 6·W_d − share·T ≥ 0 and dominant·T − 6·W_d ≥ 0 (the mean is T / 6).
-        n_dirs = len(Direction)
-        under = _plus((n_dirs, credit[d]), (-s.under_served_share, total))
-        need(
-            (Code.DIRECTION_UNDER_SERVED, d),
-            under,
-            n_dirs * const[d] - s.under_served_share * total_const,
-            MARGIN,
-        )
-        over = _plus((s.dominant_factor, total), (-n_dirs, credit[d]))
-        need(
-            (Code.DIRECTION_DOMINANT, d),
-            over,
-            s.dominant_factor * total_const - n_dirs * const[d],
-            MARGIN,
-        )
-        for state in Knee:
-            need((Code.KNEE_MISSING, d), knee[d, state], knee_const[d, state], EPSILON)
-        if (Code.DIRECTION_FREQUENCY, d) in problem.enforce:
-            days: Expr = {}
-            for day in open_days:
-                z = b.var(0, 1)
-                days[z] = 1.0
-                if (d, day) not in on_day_fixed:
-                    b.row(_plus((1.0, on_day[d, day]), (-1.0, {z: 1.0})), 0)
-            need((Code.DIRECTION_FREQUENCY, d), days, 0.0, s.required_days)
-
-    ratios = (
-        (
-            Code.ABDUCTION_ADDUCTION_RATIO,
-            Direction.ABDUCTION,
-            Direction.ADDUCTION,
-            s.abduction_adduction_low,
-            s.abduction_adduction_high,
-        ),
-        (
-            Code.ROTATION_RATIO,
-            Direction.EXTERNAL_ROTATION,
-            Direction.INTERNAL_ROTATION,
-            s.rotation_low,
-            s.rotation_high,
-        ),
-        (
-            Code.EXTENSION_FLEXION_RATIO,
-            Direction.EXTENSION,
-            Direction.FLEXION,
-            s.extension_flexion_low,
-            s.extension_flexion_high,
-        ),
-    )
-    for code, top, bottom, lo, hi in ratios:
-        if top in problem.untrained or bottom in problem.untrained:
-            continue  # the check is silent while a side is zero
-        atom: Atom = (code, None)
-        need(
-            atom,
-            _plus((1.0, credit[top]), (-lo, credit[bottom])),
-            const[top] - lo * const[bottom],
-            MARGIN,
-        )
-        need(
-            atom,
-            _plus((hi, credit[bottom]), (-1.0, credit[top])),
-            hi * const[bottom] - const[top],
-            MARGIN,
-        )
-
-    straight = _plus(*((1.0, knee[d, Knee.STRAIGHT]) for d in Direction))
-    straight_const = sum(knee_const[d, Knee.STRAIGHT] for d in Direction)
-    share: Atom = (Code.KNEE_SHARE, None)
-    lo, hi = s.straight_knee_share_low, s.straight_knee_share_high
-    need(share, _plus((1.0, straight), (-lo, total)), straight_const - lo * total_const, MARGIN)
-    need(share, _plus((hi, total), (-1.0, straight)), hi * total_const - straight_const, MARGIN)
-    need((Code.WEIGHT_BEARING_MISSING, None), bearing, bearing_const, EPSILON)
-    need(
-        (Code.NON_WEIGHT_BEARING_MISSING, None),
-        _plus((1.0, total), (-1.0, bearing)),
-        total_const - bearing_const,
-        EPSILON,
-    )
-    if problem.max_total is not None:
-        b.row(total, -math.inf, problem.max_total - total_const)
-    for k, cap in enumerate(problem.day_caps):
-        b.row(day_time[k], -math.inf, cap - day_const[k])
+    week = _Week(problem)
+    week.direction_rules()
+    week.ratio_rules()
+    week.week_rules()
+    b = week.b
     matrix = lil_array((len(b.rows), len(b.cost)))
-    lows, highs = [], []
-    for r, (expr, low, high) in enumerate(b.rows):
-        for i, c in expr.items():
+    for r, (terms, _low, _high) in enumerate(b.rows):
+        for i, c in terms.items():
             matrix[r, i] = c
-        lows.append(low)
-        highs.append(high)
     result = milp(
         b.cost,
-        integrality=b.integer,
+        integrality=[1] * len(b.cost),
         bounds=Bounds(b.low, b.high),
-        constraints=[LinearConstraint(matrix.tocsr(), lows, highs)] if b.rows else [],
+        constraints=[
+            LinearConstraint(matrix.tocsr(), [r[1] for r in b.rows], [r[2] for r in b.rows])
+        ],
         options={"time_limit": TIME_LIMIT, "presolve": True, "mip_rel_gap": GAP},
     )
     if result.x is None:
         if result.status == INFEASIBLE:
             return None
         raise PlanningTimeout(result.message)
-    x = [round(v) for v in result.x]
-    sets = {
-        p.entry_id: p.dose.sets + x[raises[p.entry_id][0]] - x[raises[p.entry_id][1]]
-        for p in problem.placed
-    }
-    added = tuple(
-        sorted(((ex, k, x[n]) for ex, k, n, y in picks if x[y] and x[n]), key=lambda a: a[1])
-    )
-    violated = frozenset(atom for atom, v in slack.items() if x[v])
-    return Solution(sets, added, violated)
+    return week.solution([round(v) for v in result.x])

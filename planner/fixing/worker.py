@@ -1,54 +1,43 @@
-"""Runs each solve in a worker process that can be stopped.
+"""Runs each solve in a thread the caller stops waiting for after a hard time limit.
 
-HiGHS (through SciPy) was seen, rarely and not reproducibly, to stop answering inside a solve
-despite its time limit (once in a few hundred solves, on a busy two-core machine; the same
-problem then solved in a second). A thread cannot be stopped, a process can: a solve that has
-not answered after :data:`HARD_LIMIT` seconds ends its worker and is tried once more in a new
-one. The worker starts on the first solve ("spawn", which is safe beside Qt) and is reused.
+HiGHS (through SciPy) was seen, once in a few hundred solves on a busy two-core machine, to
+stop answering inside a solve despite its time limit; the same problem then solved in a second.
+HiGHS lets go of Python's lock while it works, so the caller can wait with a limit: after
+:data:`HARD_LIMIT` seconds it gives up (:class:`PlanningTimeout`) and the window stays usable.
+The stuck solve is left in its daemon thread (a thread cannot be ended; it ends with the
+program). A worker process could be ended, but would re-run any script that forgets the
+``if __name__ == "__main__"`` guard.
 """
 
 from __future__ import annotations
 
-import atexit
-import multiprocessing
+import threading
 from collections.abc import Callable
-from multiprocessing.pool import Pool
 
 from planner.fixing.model import TIME_LIMIT, PlanningTimeout, Problem, Solution, solve_here
 
-HARD_LIMIT = TIME_LIMIT + 20
-"""Seconds a solve may take, start-up of a new worker included, before the worker is ended."""
-TRIES = 2
+HARD_LIMIT = TIME_LIMIT + 10
+"""Seconds a solve may take before the caller stops waiting for it."""
 
 Solver = Callable[[Problem], Solution | None]
-_workers: list[Pool] = []
-
-
-def _worker() -> Pool:
-    if not _workers:
-        _workers.append(multiprocessing.get_context("spawn").Pool(1))
-    return _workers[0]
-
-
-def stop() -> None:
-    """End the worker (if any); the next solve starts a new one."""
-    while _workers:
-        pool = _workers.pop()
-        pool.terminate()
-        pool.join()
-
-
-atexit.register(stop)
 
 
 def solve(problem: Problem, run: Solver = solve_here) -> Solution | None:
-    """``run(problem)`` (the solver) in the worker process, with a hard time limit."""
-    for _ in range(TRIES):
-        pending = _worker().apply_async(run, (problem,))
+    """``run(problem)`` (the solver) with a hard time limit; its errors are raised here."""
+    outcome: list[Solution | None] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
         try:
-            result: Solution | None = pending.get(HARD_LIMIT)
-        except multiprocessing.TimeoutError:
-            stop()
-            continue
-        return result
-    raise PlanningTimeout("the solver stopped answering")
+            outcome.append(run(problem))
+        except BaseException as exc:  # handed to the caller below
+            failure.append(exc)
+
+    thread = threading.Thread(target=work, name="hip-planner-solver", daemon=True)
+    thread.start()
+    thread.join(HARD_LIMIT)
+    if thread.is_alive():
+        raise PlanningTimeout("the solver stopped answering")
+    if failure:
+        raise failure[0]
+    return outcome[0]
