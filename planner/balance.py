@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from planner.balance_checks import check_week
 from planner.balance_settings import BalanceSettings
+from planner.catalog import fits_equipment
 from planner.exercise import Exercise
 from planner.findings import Finding, Severity
 from planner.program import Program, Week
@@ -39,6 +40,9 @@ class WeekAnalysis:
     """Weighted sets (all directions) of exercises done standing."""
     levels: frozenset[Level]
     exercise_ids: frozenset[str]
+    unavailable: tuple[str, ...] = ()
+    """Names of the week's exercises the client cannot do with their equipment (when it is set),
+    in the order of the week."""
     findings: tuple[Finding, ...] = ()
     """Errors first, then warnings, then infos; within a severity, in the order of the checks."""
 
@@ -119,25 +123,36 @@ class ProgramAnalysis:
 
 
 def analyse_week(
-    week: Week, exercises: Mapping[str, Exercise], settings: BalanceSettings | None = None
+    week: Week,
+    exercises: Mapping[str, Exercise],
+    settings: BalanceSettings | None = None,
+    *,
+    equipment: frozenset[Equipment] = frozenset(),
 ) -> WeekAnalysis:
     """Count what ``week`` trains and run every balance check on it.
 
     ``exercises`` maps exercise ids to exercises (``Program.exercises``); every entry's
-    exercise must be there, as the program model guarantees.
+    exercise must be there, as the program model guarantees. ``equipment`` is the client's
+    (empty: not set, anything goes).
     """
-    counted = _count(week, exercises)
+    counted = _count(week, exercises, equipment)
     findings = check_week(counted, settings or BalanceSettings())
     return replace(counted, findings=findings)
 
 
 def analyse_program(program: Program, settings: BalanceSettings | None = None) -> ProgramAnalysis:
     settings = settings or BalanceSettings()
-    weeks = tuple(analyse_week(week, program.exercises, settings) for week in program.weeks)
+    equipment = program.details.equipment
+    weeks = tuple(
+        analyse_week(week, program.exercises, settings, equipment=equipment)
+        for week in program.weeks
+    )
     return ProgramAnalysis(weeks, tuple(range(1, len(weeks) + 1)))
 
 
-def _count(week: Week, exercises: Mapping[str, Exercise]) -> WeekAnalysis:
+def _count(
+    week: Week, exercises: Mapping[str, Exercise], client_equipment: frozenset[Equipment]
+) -> WeekAnalysis:
     sets = dict.fromkeys(Direction, 0.0)
     knee_sets = {d: dict.fromkeys(Knee, 0.0) for d in Direction}
     days: dict[Direction, set[int]] = {d: set() for d in Direction}
@@ -176,4 +191,9 @@ def _count(week: Week, exercises: Mapping[str, Exercise]) -> WeekAnalysis:
         weight_bearing_sets=weight_bearing,
         levels=frozenset(levels),
         exercise_ids=frozenset(used),
+        unavailable=tuple(
+            ex.name
+            for ex, _ in used.values()
+            if client_equipment and not fits_equipment(ex, client_equipment)
+        ),
     )

@@ -253,6 +253,16 @@ def _week_findings(week: WeekAnalysis, settings: BalanceSettings) -> list[Findin
                 gap=dose(settings),
             )
         )
+    if week.unavailable:
+        names = ", ".join(week.unavailable)
+        found.append(
+            finding(
+                Code.EQUIPMENT_UNAVAILABLE,
+                f"The client lacks the equipment for {names}; swap "
+                f"{'it' if len(week.unavailable) == 1 else 'them'} for an exercise they can do.",
+                gap=dose(settings) * len(week.unavailable),
+            )
+        )
     kinds, wanted = week.week_equipment, settings.min_equipment_kinds
     if len(kinds) < wanted:
         names = ", ".join(sorted(e.label.lower() for e in kinds))

@@ -35,6 +35,8 @@ class BalanceSettings:
     """Maintenance mode: one day a week per direction is enough (relaxes check 9)."""
     min_positions_per_direction: int = 2
     min_equipment_kinds: int = 2
+    max_session_minutes: int = 45
+    """The session budget a fix may fill a training day up to (a convention)."""
 
     @property
     def required_days(self) -> int:
@@ -122,8 +124,14 @@ _RANGES: dict[str, tuple[float, float]] = {
     "min_days_per_direction": (1, 7),
     "min_positions_per_direction": (1, len(Position)),
     "min_equipment_kinds": (1, len(Equipment)),
+    "max_session_minutes": (10, 240),
 }
-_INTEGERS = {"min_days_per_direction", "min_positions_per_direction", "min_equipment_kinds"}
+_INTEGERS = {
+    "min_days_per_direction",
+    "min_positions_per_direction",
+    "min_equipment_kinds",
+    "max_session_minutes",
+}
 _SHARES = {"under_served_share", "straight_knee_share_low", "straight_knee_share_high"}
 
 

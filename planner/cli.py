@@ -1,5 +1,5 @@
 """The command line (DESIGN.md §3): ``catalog`` (with ``catalog import`` and ``catalog export``),
-``check`` and ``export``.
+``check``, ``fix`` and ``export``.
 
 Pure planner code: the catalog comes in through ``load_catalog`` and a :class:`CatalogStore`,
 so this module needs no database. Every mistake ends as one clear line on stderr and exit code
@@ -30,7 +30,7 @@ from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 from planner.thresholds import read_thresholds, settings_for
 
-COMMANDS = ("catalog", "check", "export")
+COMMANDS = ("catalog", "check", "fix", "export")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 CatalogLoader = Callable[[], list[Exercise]]
@@ -124,6 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--week", type=int, metavar="N", help="only week N (1 = first)")
 
+    fix = commands.add_parser("fix", help="fix every fixable balance finding of a program file")
+    fix.add_argument("file", type=Path, metavar="FILE")
+    fix.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="where to write the fixed program"
+    )
+    fix.add_argument(
+        "--in-place", action="store_true", help="replace FILE, keeping the old one as FILE.bak"
+    )
+    fix.add_argument("--json", action="store_true", help="print what was done as JSON")
+
     export = commands.add_parser("export", help="write a program file's PDF handout")
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument(
@@ -163,6 +173,8 @@ def run_command(
             return _catalog(args, load_catalog(), out)
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "fix":
+            return _fix(args, load_catalog, out, err)
         if args.command == "export":
             return _export(args, out, err)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
@@ -273,6 +285,51 @@ def report_balance(
         analysis = analysis.only(week)
     out.write(render_json(analysis) if as_json else render_text(analysis))
     return EXIT_FINDINGS if analysis.errors else EXIT_OK
+
+
+def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err: TextIO) -> int:
+    from planner.fixing.program_fix import fix_program
+    from planner.program_file import ProgramSaveError, save_program
+
+    source: Path = args.file
+    if args.in_place and args.output is not None and not _same_file(args.output, source):
+        raise UsageError("hip-planner fix: give either -o OUT or --in-place, not both")
+    if not args.in_place:
+        if args.output is None:
+            raise UsageError(
+                "hip-planner fix: say where to write the fixed program: -o OUT (or --in-place)"
+            )
+        if _same_file(args.output, source):
+            raise UsageError(
+                f"hip-planner fix: {args.output} is the program file itself; choose another -o "
+                "or use --in-place (which keeps a .bak)"
+            )
+    target: Path = source if args.in_place else args.output
+    program = _read(source)
+    settings = settings_for(program, _coach_thresholds(err))
+    done = fix_program(program, load_catalog(), settings)
+    try:
+        save_program(program, target, keep_backup=args.in_place)
+    except ProgramSaveError as exc:
+        raise UsageError(f"hip-planner fix: {exc}") from None
+    analysis = analyse_program(program, settings)
+    if args.json:
+        data = {
+            "output": str(target),
+            "weeks": done.data(),
+            "errors": analysis.errors,
+            "warnings": analysis.warnings,
+        }
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(done.text())
+        print(
+            f"{target}: {plural(analysis.errors, 'error')}, "
+            f"{plural(analysis.warnings, 'warning')} left",
+            file=out,
+        )
+    return EXIT_FINDINGS if analysis.errors or analysis.warnings else EXIT_OK
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

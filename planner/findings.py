@@ -1,7 +1,7 @@
 """What the balance checks report: a finding with its code, severity, message and reason.
 
 The codes are a contract (DESIGN.md §1): the command line prints them, the panel keys its
-icons and suggestions on them, and tests assert them.
+icons and fixes on them, and tests assert them.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Code(StrEnum):
     NON_WEIGHT_BEARING_MISSING = "non-weight-bearing-missing"
     POSITION_VARIETY = "position-variety"
     EQUIPMENT_VARIETY = "equipment-variety"
+    EQUIPMENT_UNAVAILABLE = "equipment-unavailable"
 
     @property
     def rank(self) -> int:
@@ -127,6 +128,9 @@ REASONS: dict[Code, str] = {
     Code.EQUIPMENT_VARIETY: (
         _PREMISE + ": mix it up, so the load pulls on the hip in different ways (Ferber 2015 "
         "supports varied, hip-focused work). The number is a convention."
+    ),
+    Code.EQUIPMENT_UNAVAILABLE: (
+        "The plan must be doable at home with what the client has (a convention of this program)."
     ),
 }
 

@@ -9,13 +9,36 @@ from planner.program import Program
 from planner.program_file import ProgramFileError, read_program
 from resources import resource_path
 
-ORDER = ("blank.hipplan", "metzl-knee-plan.hipplan", "hips-in-every-direction.hipplan")
+ORDER = (
+    "blank.hipplan",
+    "metzl-knee-plan.hipplan",
+    "metzl-every-direction.hipplan",
+    "hips-in-every-direction.hipplan",
+)
+
+
+DESCRIPTIONS = {
+    "metzl-knee-plan.hipplan": (
+        "Dr. Jordan Metzl's published plan, as he wrote it. The findings on the right are what "
+        "Hip Planner adds: select one for its fixes, or click Fix all to close every gap in one "
+        "step."
+    ),
+    "metzl-every-direction.hipplan": (
+        "Metzl's plan with Fix all applied: his six exercises, a few sets fewer of the squats "
+        "and lunges, and short exercises for the directions his plan leaves out."
+    ),
+    "hips-in-every-direction.hipplan": (
+        "Two days of hip work in all six directions, knee straight and bent, standing and lying."
+    ),
+}
+"""What the coach reads about a template when choosing one (the client never sees it)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
     path: Path
     title: str
+    description: str = ""
 
 
 def list_templates(folder: Path | None = None) -> list[Template]:
@@ -31,7 +54,7 @@ def list_templates(folder: Path | None = None) -> list[Template]:
             details = read_program(path).details
         except ProgramFileError:
             continue
-        found.append(Template(path, details.title or path.stem))
+        found.append(Template(path, details.title or path.stem, DESCRIPTIONS.get(path.name, "")))
     return found
 
 

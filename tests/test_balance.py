@@ -10,7 +10,7 @@ from planner.balance import WeekAnalysis, analyse_program, analyse_week
 from planner.balance_settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.findings import Code, Finding, Severity
-from planner.program import Program, Week
+from planner.program import ClientDetails, Program, Week
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 from planner.volume import weighted_sets
 from tests.factories import make_exercise
@@ -446,3 +446,35 @@ def test_every_reason_names_its_source_or_says_it_is_our_own_choice() -> None:
     assert "Our reading of ACSM 2009" in Code.DIRECTION_LOW_VOLUME.reason
     assert "Neal 2019" not in Code.ABDUCTION_ADDUCTION_RATIO.reason
     assert "not in adduction or internal rotation" in Code.DIRECTION_MISSING.reason
+
+
+def test_equipment_unavailable_lists_what_the_client_cannot_do_once_a_week() -> None:
+    program = build(METZL)  # reverse hip raise: stability ball or bench, on two days
+    at_home = frozenset({Equipment.ELASTIC_BAND, Equipment.MINI_BAND})
+    week = program.weeks[0]
+    assert not any(
+        f.code is Code.EQUIPMENT_UNAVAILABLE for f in analyse_week(week, program.exercises).findings
+    )  # the client's equipment is not set: anything goes
+    found = [
+        f
+        for f in analyse_week(week, program.exercises, equipment=at_home).findings
+        if f.code is Code.EQUIPMENT_UNAVAILABLE
+    ]
+    assert len(found) == 1
+    assert found[0].severity is Severity.WARNING
+    assert "Reverse hip raise on ball or bench" in found[0].message
+    assert "Band lateral walk" not in found[0].message  # a mini band is at hand
+    with_bench = at_home | {Equipment.BENCH}  # one option of the exercise is enough
+    assert not any(
+        f.code is Code.EQUIPMENT_UNAVAILABLE
+        for f in analyse_week(week, program.exercises, equipment=with_bench).findings
+    )
+
+
+def test_analyse_program_uses_the_client_s_equipment() -> None:
+    program = build(METZL)
+    program.set_details(
+        ClientDetails(equipment=frozenset({Equipment.BODY_WEIGHT, Equipment.MINI_BAND}))
+    )
+    (week,) = analyse_program(program).weeks
+    assert Code.EQUIPMENT_UNAVAILABLE in {f.code for f in week.findings}

@@ -29,6 +29,7 @@ def test_defaults_are_the_design_thresholds() -> None:
         "maintenance": False,
         "min_positions_per_direction": 2,
         "min_equipment_kinds": 2,
+        "max_session_minutes": 45,
     }
     assert DEFAULTS.problems() == {}
 

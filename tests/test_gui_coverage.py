@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -13,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from planner.balance_settings import BalanceSettings
 from planner.findings import Code, Severity
-from planner.program import ClientDetails, Program
+from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, Position
 from planner.thresholds import Thresholds, read_thresholds, thresholds_path, write_thresholds
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
-from tests.plans import EVERY_DIRECTION, METZL, MONDAY, THURSDAY, TUESDAY, build
+from tests.plans import EVERY_DIRECTION, METZL, MONDAY, TUESDAY, build
 from ui.coverage_panel import PANEL_MIN_WIDTH
 from ui.document import Document
 from ui.main_window import MainWindow
@@ -141,7 +140,6 @@ def test_selecting_a_finding_shows_its_reason_and_source(window: MainWindow) -> 
     page = window.coverage.this_week
     select_finding(window, Code.EXTENSION_FLEXION_RATIO)
     assert "Van Cant 2014" in page.detail.text()
-    assert page.suggestions.isHidden()  # a ratio is not fixed by one exercise
 
 
 def test_pointing_at_a_direction_lists_the_entries_feeding_it(
@@ -173,53 +171,6 @@ def test_chart_keys_step_through_the_directions(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert chart.highlight is ORDER[-1]
     assert "Rotate in" in window.coverage.this_week.feeding.text()
-
-
-def test_add_a_suggestion_to_the_lightest_day_once_and_undo(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    program = build(METZL)
-    program.add_entry(0, MONDAY, CATALOG[0])  # Thursday is now the lightest training day
-    open_program(window, program)
-    before = program.snapshot()
-    steps = window.document.undo_stack.count()
-    select_finding(window, Code.DIRECTION_MISSING, IR)
-    box = window.coverage.this_week.suggestions
-    assert box.isVisibleTo(window)
-    assert len(box.add_buttons) >= 3
-    assert "Thursday" in box.heading.text()
-    first = box.add_buttons[0]
-    name = first.accessibleName().removeprefix("Add ").removesuffix(" to Thursday")
-    exercise = next(e for e in CATALOG if e.name == name)
-    assert exercise.primary is IR
-
-    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
-    assert day_ids(program, 0, THURSDAY)[-1] == exercise.id
-    assert program.day(0, THURSDAY).entries[-1].dose == exercise.dose
-    assert sum(e.exercise_id == exercise.id for _, e in program.weeks[0].entries()) == 1
-    assert window.document.undo_stack.count() == steps + 1
-    assert window.statusBar().currentMessage() == f"Added {name} to Thursday"
-    assert not has(window, Code.DIRECTION_MISSING, IR)
-
-    window.undo_action.trigger()
-    assert program == before
-    assert has(window, Code.DIRECTION_MISSING, IR)
-
-
-def test_suggestions_respect_the_clients_equipment(window: MainWindow) -> None:
-    program = build(METZL)
-    program.set_details(replace(ClientDetails(), equipment=frozenset({BAND})))
-    open_program(window, program)
-    select_finding(window, Code.DIRECTION_MISSING, IR)
-    names = [
-        b.accessibleName().removeprefix("Add ").rsplit(" to ", 1)[0]
-        for b in window.coverage.this_week.suggestions.add_buttons
-    ]
-    assert names
-    by_name = {e.name: e for e in CATALOG}
-    for name in names:
-        assert {BAND, Equipment.BODY_WEIGHT} & set(by_name[name].equipment)
-    assert "Cable IR" not in names
 
 
 def test_preferences_change_the_findings_and_are_remembered(
@@ -357,20 +308,6 @@ def test_chart_tooltip_names_the_feeding_entries(
     QApplication.sendEvent(chart, event)
     assert shown[0].startswith("Backward: 23 weighted sets, over target")
     assert "Mon · Jump squat · 4 × 15" in shown[0]
-
-
-def test_suggestions_stay_put_when_an_edit_elsewhere_does_not_change_them(
-    window: MainWindow,
-) -> None:
-    open_program(window, build(METZL))
-    select_finding(window, Code.DIRECTION_MISSING, IR)
-    box = window.coverage.this_week.suggestions
-    buttons = list(box.add_buttons)
-    window.controller.add_exercises(["walking-lunge"], THURSDAY)  # Monday stays the lightest
-    assert box.add_buttons == buttons
-    window.controller.add_exercises(["walking-lunge", "walking-lunge"], MONDAY)  # now Thursday
-    assert box.add_buttons != buttons
-    assert "Thursday" in box.heading.text()
 
 
 def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) -> None:

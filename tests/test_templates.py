@@ -37,7 +37,12 @@ def test_committed_templates_match_the_catalog(name: str) -> None:
 
 def test_templates_are_listed_blank_first() -> None:
     titles = [t.title for t in list_templates()]
-    assert titles == ["Blank program", "Metzl's knee plan for runners", "Hips in every direction"]
+    assert titles == [
+        "Blank program",
+        "Metzl's knee plan for runners",
+        "Metzl's plan, every direction",
+        "Hips in every direction",
+    ]
 
 
 def metzl() -> Program:
@@ -65,6 +70,14 @@ def test_metzl_plan_is_six_exercises_twice_a_week_with_the_given_doses() -> None
     ]
     assert [e.exercise_id for e in week.days[THURSDAY].entries] == list(doses)
     assert sum(bool(day.entries) for day in week.days) == 2
+
+
+def test_metzl_every_direction_keeps_metzl_s_exercises_on_his_days() -> None:
+    fixed = program_from_template(list_templates()[2]).weeks[0]
+    for day in (MONDAY, THURSDAY):
+        ids = [e.exercise_id for e in fixed.days[day].entries]
+        original = [e.exercise_id for e in metzl().weeks[0].days[day].entries]
+        assert ids[: len(original)] == original
 
 
 def test_metzl_plan_misses_internal_rotation() -> None:
@@ -97,16 +110,28 @@ def test_metzl_plan_gives_the_worked_example_of_the_design() -> None:
     assert week.sets[Direction.ADDUCTION] == 3.0  # 3 sets × secondary 0.5, twice
 
 
-def test_every_direction_plan_has_no_error_and_no_warning() -> None:
-    analysis = analyse_program(program_from_template(list_templates()[2]))
+@pytest.mark.parametrize("index", [2, 3], ids=["Metzl every direction", "Hips every direction"])
+def test_every_direction_plans_have_no_error_and_no_warning(index: int) -> None:
+    analysis = analyse_program(program_from_template(list_templates()[index]))
     problems = [f for w in analysis.weeks for f in w.findings if f.severity is not Severity.INFO]
     assert problems == []
 
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("metzl-knee-plan.hipplan", EXIT_FINDINGS), ("hips-in-every-direction.hipplan", EXIT_OK)],
+    [
+        ("metzl-knee-plan.hipplan", EXIT_FINDINGS),
+        ("metzl-every-direction.hipplan", EXIT_OK),
+        ("hips-in-every-direction.hipplan", EXIT_OK),
+    ],
 )
 def test_check_command_exit_codes(name: str, code: int) -> None:
     out = io.StringIO()
     assert run_command(["check", str(Path(FOLDER) / name)], load_catalog=list, out=out) == code
+
+
+def test_metzl_s_template_tells_the_coach_the_findings_are_hip_planner_s() -> None:
+    template = list_templates()[1]
+    assert "published plan" in template.description
+    assert "Fix all" in template.description
+    assert "Fix all" not in metzl().details.notes  # the notes go into the client's handout

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.dose import Dose
 from planner.exercise import Exercise
+from planner.fixing.edits import AppliedFix, Fix, apply_fix
 from planner.program import DAY_NAMES, ClientDetails, Entry, Location, Program, Week
 
 
@@ -196,3 +197,24 @@ class SetDetails(QUndoCommand):
 
     def undo(self) -> None:
         self.redo()
+
+
+class ApplyFix(QUndoCommand):
+    """A fix of the balance engine (adds, trims, swaps) as one step; see planner.fixing."""
+
+    def __init__(self, program: Program, week: int, fix: Fix, text: str) -> None:
+        super().__init__(text)
+        self.program = program
+        self.week = week
+        self.fix = fix
+        self.applied: AppliedFix | None = None
+
+    def redo(self) -> None:
+        if self.applied is None:
+            self.applied = apply_fix(self.program, self.week, self.fix)
+        else:
+            self.applied.redo()
+
+    def undo(self) -> None:
+        assert self.applied is not None
+        self.applied.undo()

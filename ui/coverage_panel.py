@@ -24,7 +24,8 @@ PANEL_WIDTH, PANEL_MIN_WIDTH = 260, 230
 
 
 class CoveragePanel(QWidget):
-    add_requested = Signal(str, int)  # exercise id, day of the shown week
+    fix_requested = Signal(object, int)  # a planner.fixing Fix, the week it is for
+    fix_all_requested = Signal(int)  # the week
     week_chosen = Signal(int)
 
     def __init__(
@@ -47,7 +48,8 @@ class CoveragePanel(QWidget):
         self._syncing = False
 
         self.this_week = WeekCoverage()
-        self.this_week.add_requested.connect(self.add_requested)
+        self.this_week.fix_requested.connect(lambda fix: self.fix_requested.emit(fix, self.week))
+        self.this_week.fix_all_requested.connect(lambda: self.fix_all_requested.emit(self.week))
         self.table_model = ProgramTableModel(self)
         self.table = ProgramTable(self.table_model)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -122,7 +124,12 @@ class CoveragePanel(QWidget):
         program = self.program
         self.week = max(0, min(self.week, len(program.weeks) - 1))
         settings = self.effective
-        self.analysis = analyse_week(program.weeks[self.week], program.exercises, settings)
+        self.analysis = analyse_week(
+            program.weeks[self.week],
+            program.exercises,
+            settings,
+            equipment=program.details.equipment,
+        )
         self.this_week.show_week(program, self.week, self.analysis, settings, self.catalog)
         self._update_table()
 
@@ -137,7 +144,11 @@ class CoveragePanel(QWidget):
                 week = program.weeks[i]
                 fresh = self.analysis if i == self.week else None
                 self.table_model.set_week(
-                    i, fresh or analyse_week(week, program.exercises, settings)
+                    i,
+                    fresh
+                    or analyse_week(
+                        week, program.exercises, settings, equipment=program.details.equipment
+                    ),
                 )
         self._stale = set()
         self._select_row(self.week)

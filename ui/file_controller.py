@@ -8,6 +8,7 @@ unsaved work is autosaved to the recovery folder and offered back after a crash.
 from __future__ import annotations
 
 import logging
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,8 +167,18 @@ class FileController(QObject):
 
         templates = list_templates()
         titles = [t.title for t in templates]
+        about = "\n".join(
+            textwrap.fill(f"• {t.title}: {t.description}", 72, subsequent_indent="   ")
+            for t in templates
+            if t.description
+        )
         title, ok = QInputDialog.getItem(
-            self.window, "New from template", "Start the new program from:", titles, 0, False
+            self.window,
+            "New from template",
+            f"{about}\n\nStart the new program from:",
+            titles,
+            0,
+            False,
         )
         if not ok or not self.maybe_save():
             return
@@ -179,7 +190,8 @@ class FileController(QObject):
             return
         self._replace_document(Document(program))
         self.window.statusBar().showMessage(
-            f"New program from “{title}”; save it under the client's name.", 8000
+            f"New program from “{title}”; save it under the client's name. {template.description}",
+            15000,
         )
 
     def open(self) -> None:

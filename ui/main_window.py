@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -19,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
+from planner.fixing.edits import Fix
+from planner.fixing.engine import fix_week
 from ui.catalog_actions import CatalogActions
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
+from ui.commands import ApplyFix
 from ui.coverage_panel import PANEL_WIDTH, CoveragePanel
 from ui.document import Document
 from ui.export_controller import ExportController
@@ -89,9 +101,8 @@ class MainWindow(QMainWindow):
         self.controller.defaults = lambda: self.coverage.settings
         self.controller.week_changed.connect(self.coverage.show_week)
         self.coverage.week_chosen.connect(self.controller.show_week)
-        self.coverage.add_requested.connect(
-            lambda exercise_id, day: self.controller.add_exercises([exercise_id], day)
-        )
+        self.coverage.fix_requested.connect(self._apply_fix)
+        self.coverage.fix_all_requested.connect(self._fix_all)
         self.coverage.show_week(self.controller.week)
 
         self.week_label = QLabel()
@@ -267,6 +278,30 @@ class MainWindow(QMainWindow):
         if getattr(change, "details", False):
             self.catalog.set_client_equipment(self.document.program.details.equipment)
             self.catalog.set_day_labels(self.controller.day_labels())
+
+    def _apply_fix(self, fix: Fix, week: int) -> None:
+        program = self.document.program
+        self.document.push(ApplyFix(program, week, fix, f"Fix week {week + 1}: {fix.summary()}"))
+
+    def _fix_all(self, week: int) -> None:
+        """Fix every error and warning of ``week`` as one undoable step, and say what it did."""
+        page = self.coverage.this_week
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            result = fix_week(page.planning())
+        finally:
+            QApplication.restoreOverrideCursor()
+        lines = result.fix.lines()
+        if not result.fix.is_empty:
+            text = f"Fix all in week {week + 1}: {result.fix.summary().lower()}"
+            self.document.push(ApplyFix(self.document.program, week, result.fix, text))
+        summary = f"<b>Fix all:</b> {escape(result.fix.summary().lower())}."
+        if lines:
+            summary += "<br>" + "<br>".join(escape(line) for line in lines)
+        if result.remaining:
+            summary += "<br><b>Not fixed:</b> " + " ".join(escape(r) for r in result.reasons)
+        page.fix_result.setText(f"<small>{summary}</small>")
+        self.statusBar().showMessage(f"Fix all: {result.fix.summary().lower()}", 8000)
 
     def edit_preferences(self) -> None:
         chosen = edit_preferences(self, self.coverage.settings)

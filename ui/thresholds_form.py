@@ -59,6 +59,10 @@ _LAYOUT: tuple[tuple[str, tuple[tuple[str, str, str | None, str], ...]], ...] = 
             ("Kinds of equipment a week", "min_equipment_kinds", None, ""),
         ),
     ),
+    (
+        "Fixes",
+        (("Session budget", "max_session_minutes", None, " min"),),
+    ),
 )
 
 

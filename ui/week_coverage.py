@@ -1,5 +1,5 @@
 """The "This week" page of the coverage panel: chart, knee and standing split, variety,
-findings with their reasons, and suggestions that close a gap."""
+findings with their reasons, and the fixes that close a gap (planner.fixing)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -24,16 +26,15 @@ from planner.balance_settings import BalanceSettings
 from planner.coverage import feeds, standings, target_band
 from planner.exercise import Exercise
 from planner.findings import Finding, Severity
+from planner.fixing.atoms import is_fixable
+from planner.fixing.engine import Offer, Planning, offer
 from planner.program import DAY_NAMES, Program
-from planner.suggestions import SUGGESTIBLE, lightest_training_day, suggest
 from planner.taxonomy import Direction, Knee, Position
-from ui.commands import day_name
 from ui.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
+from ui.fix_box import FixBox
 from ui.radar_chart import STANDING_WORDS, RadarChart
 from ui.split_bar import SplitBar
-from ui.suggestions_box import SuggestionsBox
 
-SUGGESTION_COUNT = 4
 HOVER_HINT = (
     "Point at a direction, or click the chart and use the arrow keys, to see which exercises "
     "feed it."
@@ -46,7 +47,7 @@ EMPTY_TEXT = (
     "is missing.</p>"
 )
 ALL_CLEAR = "Every check passes: all six directions, both knee states, standing and lying work."
-NO_SELECTION = "Select a finding to see why it matters and, for a gap, exercises that fill it."
+NO_SELECTION = "Select a finding to see why it matters and the fixes that close it."
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -72,7 +73,8 @@ def _scrolling(*widgets: QWidget) -> QScrollArea:
 
 
 class WeekCoverage(QWidget):
-    add_requested = Signal(str, int)  # exercise id, day
+    fix_requested = Signal(object)  # a planner.fixing.edits.Fix for the shown week
+    fix_all_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +82,8 @@ class WeekCoverage(QWidget):
         self.week = 0
         self.analysis: WeekAnalysis | None = None
         self.catalog: Callable[[], Sequence[Exercise]] = list
-        self._day = 0
+        self.settings = BalanceSettings()
+        self._offers: dict[object, Offer] = {}
 
         self.summary = _wrapped()
         self.summary.setObjectName("coverageSummary")
@@ -121,9 +124,16 @@ class WeekCoverage(QWidget):
         self.more.clicked.connect(lambda: self._set_folded(not self.findings.folded))
         self.detail = _wrapped(f"<small>{NO_SELECTION}</small>")
         self.detail.setObjectName("findingDetail")
-        self.suggestions = SuggestionsBox()
-        self.suggestions.add_requested.connect(lambda i: self.add_requested.emit(i, self._day))
-        self.suggestions.hide()
+        self.fixes = FixBox()
+        self.fixes.apply_requested.connect(self.fix_requested)
+        self.fixes.hide()
+        self.fix_all = QPushButton("Fix all")
+        self.fix_all.setToolTip(
+            "Fix every error and warning of this week with the least change, in one step"
+        )
+        self.fix_all.clicked.connect(self.fix_all_requested)
+        self.fix_result = _wrapped()
+        self.fix_result.setObjectName("fixAllResult")
         self.all_clear = _wrapped(ALL_CLEAR)
         self.all_clear.setObjectName("allClear")
         self.all_clear.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -131,10 +141,11 @@ class WeekCoverage(QWidget):
         column = QVBoxLayout(findings_pane)
         column.setContentsMargins(4, 4, 4, 0)
         column.addWidget(_wrapped("<b>Findings</b>"))
+        column.addWidget(self.fix_all)
         column.addWidget(self.all_clear, 1)
         column.addWidget(self.findings, 1)
         column.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
-        self.detail_pane = _scrolling(self.suggestions, self.detail)
+        self.detail_pane = _scrolling(self.fix_result, self.fixes, self.detail)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("coverageSplitter")
@@ -167,6 +178,8 @@ class WeekCoverage(QWidget):
         catalog: Callable[[], Sequence[Exercise]],
     ) -> None:
         self.program, self.week, self.analysis, self.catalog = program, week, analysis, catalog
+        self.settings = settings
+        self.fix_all.setVisible(any(is_fixable(f) for f in analysis.findings))
         self.summary.setText(self._summary_text(analysis))
         if analysis.is_empty:
             self.stack.setCurrentWidget(self.empty)
@@ -234,7 +247,7 @@ class WeekCoverage(QWidget):
         first, *rest = self.describe(direction).split("\n")
         self.feeding.setText(f"<b>{first}</b><br>" + "<br>".join(rest))
 
-    # -- findings and suggestions ------------------------------------------------------------
+    # -- findings and fixes ------------------------------------------------------------------
 
     def _show_findings(self, findings: Sequence[Finding]) -> None:
         current = self.findings.currentIndex()
@@ -276,22 +289,41 @@ class WeekCoverage(QWidget):
         found = self.findings_model.finding(index.row()) if index.isValid() else None
         if found is None or self.analysis is None:
             self.detail.setText(f"<small>{NO_SELECTION}</small>")
-            self.suggestions.hide()
+            self.fixes.hide()
             return
         where = ", ".join(d.label for d in found.directions)
         about = f"<b>{escape(where)}</b><br>" if where else ""
         self.detail.setText(f"<small>{about}<b>Why it matters:</b> {escape(found.reason)}</small>")
-        if found.code not in SUGGESTIBLE:
-            self.suggestions.hide()
+        if not is_fixable(found):
+            self.fixes.hide()
             return
-        week = self.program.weeks[self.week]
-        self._day = lightest_training_day(week)
-        exercises = suggest(
-            found,
-            self.analysis,
+        self.fixes.show_offer(self._offer(found))
+        self.fixes.show()
+
+    def planning(self) -> Planning:
+        """What the engine plans the shown week's fixes from."""
+        program = self.program
+        return Planning(
+            program.weeks[self.week],
+            program.exercises,
             self.catalog(),
-            client_equipment=self.program.details.equipment,
-            limit=SUGGESTION_COUNT,
+            self.settings,
+            program.details.equipment,
         )
-        self.suggestions.show_suggestions(exercises, day_name(self.program, self.week, self._day))
-        self.suggestions.show()
+
+    def _offer(self, found: Finding) -> Offer:
+        """The fixes of ``found``, planned once per state of the week (planning takes a moment)."""
+        plan = self.planning()
+        state = (
+            finding_key(found),
+            tuple((d, e.exercise_id, e.dose) for d, e in plan.week.entries()),
+            plan.equipment,
+            plan.settings,
+        )
+        if state not in self._offers:
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                self._offers[state] = offer(plan, found)
+            finally:
+                QApplication.restoreOverrideCursor()
+        return self._offers[state]
