@@ -63,6 +63,21 @@ def test_progressing_weeks_are_each_printed(tmp_path: Path) -> None:
         assert f"3 × {amount + 5} steps each way" in text
 
 
+def test_doses_that_differ_by_day_within_one_week_are_not_called_a_progression(
+    tmp_path: Path,
+) -> None:
+    program = metzl_program()
+    for _ in range(len(program.weeks) - 1):
+        program.remove_week(1)
+    lunge = program.weeks[0].days[3].entries[1]
+    program.set_dose(lunge.id, replace(lunge.dose, sets=1))  # trimmed on Thursday only
+    out = tmp_path / "metzl.pdf"
+    write_handout(program, out, paper="a4")
+    text = " ".join(pdf_text(out).split())
+    assert "3 × 15 or 1 × 15, depending on the day" in text
+    assert "by week 1" not in text
+
+
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595.28, 841.89)), ("letter", (612.0, 792.0))])
 def test_paper_size(tmp_path: Path, paper: str, size: tuple[float, float]) -> None:
     out = tmp_path / f"{paper}.pdf"

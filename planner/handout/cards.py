@@ -86,11 +86,15 @@ def _on_one_page_if_it_fits(flow: list[Any], blocks: Blocks) -> list[Any]:
 
 
 def dose_summary(doses: dict[Dose, int]) -> str:
-    """ "3 × 15", or how the amount moves over the weeks when it changes."""
+    """ "3 × 15", or how the amount moves over the weeks when it changes, or which doses the
+    days of a week use when they differ within it."""
     items = list(doses.items())
     (start, first_week), (end, last_week) = items[0], items[-1]
-    if len({dose.describe() for dose in doses}) == 1:
+    described = list(dict.fromkeys(dose.describe() for dose in doses))
+    if len(described) == 1:
         return start.describe()
+    if first_week == last_week:
+        return f"{' or '.join(described)}, depending on the day; your week shows each day's dose"
     rising = (end.sets, end.amount) > (start.sets, start.amount)
     return (
         f"{start.describe()} in week {first_week + 1}, {'rising' if rising else 'changing'} "
