@@ -1,0 +1,163 @@
+"""A clinic's shared catalog (DESIGN.md §5): several coaches on one database at once."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.catalog import CatalogDatabase
+from db.clinic import URL_VARIABLE, copy_path
+from db.convert import utc_now
+from db.engine import make_server_engine
+from db.errors import CatalogConflictError, CatalogOpenError, CatalogRuleError
+from db.migrate import head_revision, migrate
+from db.models import ExerciseRow
+from db.quick_read import read_exercises_quickly
+from planner.dose import Dose
+from tests.cli_helpers import run_main
+from tests.conftest import CatalogPlace
+from tests.db_support import own, shipped_v1
+from tests.factories import make_exercise
+
+
+def test_a_second_save_from_an_older_version_is_a_conflict_showing_theirs(
+    catalog_place: CatalogPlace,
+) -> None:
+    first, _ = catalog_place.open(shipped_v1(), author="ana")
+    second, _ = catalog_place.open(shipped_v1(), author="ben")
+    with first, second:
+        mine = first.add_own(own("own-lunge", "Lunge"))
+        opened_by_ana = first.version_of(mine.id)
+        opened_by_ben = second.version_of(mine.id)
+        assert opened_by_ana == opened_by_ben is not None
+        bens = second.update_own(replace(mine, instructions="Ben's words."), opened_by_ben)
+        anas = replace(mine, dose=Dose(4, 8))
+        with pytest.raises(CatalogConflictError) as caught:
+            first.update_own(anas, opened_by_ana)
+        assert caught.value.theirs == bens
+        assert "ana" in str(caught.value)  # the exercise's maker, as stored
+        assert first.get(mine.id) == bens  # nothing of Ana's was written
+        # keep mine: save again on top of the version that was shown
+        kept = first.update_own(anas, caught.value.version)
+        assert second.get(mine.id) == kept
+        assert second.version_of(mine.id) == caught.value.version + 1
+
+
+def test_own_exercises_carry_who_made_them(catalog_place: CatalogPlace) -> None:
+    ana, _ = catalog_place.open(shipped_v1(), author="ana")
+    ben, _ = catalog_place.open(shipped_v1(), author="ben")
+    with ana, ben:
+        lunge = ana.add_own(own("own-lunge", "Lunge"))
+        copy = ben.duplicate("glute-bridge")
+        imported = ben.import_own([own("own-step", "Step up")]).added[0]
+        assert ana.made_by("ana") == {lunge.id}
+        assert ana.made_by("ben") == {copy.id, imported.id}
+        assert {ex.id for ex in ben.exercises()} >= {lunge.id, copy.id, imported.id}
+
+
+def test_archive_and_restore_are_seen_by_every_coach(catalog_place: CatalogPlace) -> None:
+    ana, _ = catalog_place.open(shipped_v1())
+    ben, _ = catalog_place.open(shipped_v1())
+    with ana, ben:
+        ana.archive("clamshell")
+        assert "clamshell" not in {ex.id for ex in ben.exercises()}
+        ben.restore("clamshell")
+        assert "clamshell" in {ex.id for ex in ana.exercises()}
+
+
+def test_clinic_templates_are_shared_and_replaced_by_name(catalog_place: CatalogPlace) -> None:
+    ana, _ = catalog_place.open([], author="ana")
+    ben, _ = catalog_place.open([], author="ben")
+    with ana, ben:
+        ana.save_template("  Return to running ", "Weeks 1-6", '{"a": 1}')
+        saved = ben.templates()
+        assert [(t.name, t.description, t.author, t.program) for t in saved] == [
+            ("Return to running", "Weeks 1-6", "ana", '{"a": 1}')
+        ]
+        ben.save_template("Return to running", "Weeks 1-8", '{"b": 2}')
+        assert [(t.author, t.description) for t in ana.templates()] == [("ben", "Weeks 1-8")]
+        with pytest.raises(CatalogRuleError):
+            ana.save_template("   ", "", "{}")
+
+
+def test_concurrent_first_starts_seed_the_builtins_once(pg_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            CatalogDatabase.open(url=pg_url, builtins=shipped_v1())[0].close()
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    engine = make_server_engine(pg_url)
+    with engine.connect() as connection:
+        count = connection.scalar(select(func.count()).select_from(ExerciseRow))
+    engine.dispose()
+    assert count == len(shipped_v1())
+
+
+def test_a_server_catalog_from_the_previous_revision_is_migrated(pg_url: str) -> None:
+    engine = make_server_engine(pg_url)
+    migrate(engine, None, utc_now(), target="0003")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO exercise (id, origin, name, directions, knee, positions, equipment,"
+            " level, dose_sets, dose_amount, dose_unit, dose_each_side, dose_load,"
+            " dose_rest_seconds, dose_tempo, dose_notes, instructions, cues, created_at,"
+            " updated_at) VALUES ('own-lunge', 'own', 'Lunge', '[\"flexion\"]', 'straight',"
+            " '[\"standing\"]', '[\"body_weight\"]', 'beginner', 3, 10, 'reps', false, '', 60, '', '', '',"
+            " '[]', now(), now())"
+        )
+    engine.dispose()
+    catalog, report = CatalogDatabase.open(url=pg_url, builtins=[])
+    with catalog:
+        assert (report.migrated_from, report.schema_revision) == ("0003", head_revision())
+        lunge = catalog.get("own-lunge")
+        assert lunge is not None and lunge.name == "Lunge"
+        assert catalog.version_of("own-lunge") == 2  # 1 from the migration, +1: hash filled
+        assert report.backup_path is None  # the server's backups are its administrator's
+
+
+def test_each_connection_leaves_a_local_copy_the_quick_read_understands(pg_url: str) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=shipped_v1())
+    with catalog:
+        catalog.add_own(own("own-lunge", "Lunge"))
+        catalog.archive("clamshell")
+        catalog.refresh_copy()
+        assert read_exercises_quickly(copy_path()) == catalog.exercises(include_archived=True)
+
+
+def test_an_unreachable_server_is_one_message_soon() -> None:
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"postgresql+psycopg://coach:secret@127.0.0.1:{port}/clinic"
+    with pytest.raises(CatalogOpenError) as caught:
+        CatalogDatabase.open(url=url, builtins=[])
+    message = str(caught.value)
+    assert "cannot be reached" in message
+    assert "secret" not in message
+
+
+def test_two_copies_of_the_program_share_one_catalog(pg_url: str, tmp_path: Path) -> None:
+    shared = tmp_path / "shared.json"
+    from planner.exercise_share import write_exercises
+
+    write_exercises(shared, [make_exercise("own-hip-lock", name="Hip lock", builtin=False)])
+    first = run_main("catalog", "import", str(shared), home=tmp_path / "ana", **{URL_VARIABLE: pg_url})
+    assert (first.returncode, first.stderr) == (0, "")
+    second = run_main("catalog", "--json", home=tmp_path / "ben", **{URL_VARIABLE: pg_url})
+    assert (second.returncode, second.stderr) == (0, "")
+    assert "Hip lock" in {row["name"] for row in json.loads(second.stdout)}
