@@ -20,6 +20,7 @@ from db.migrate import head_revision, migrate
 from db.models import ExerciseRow
 from db.quick_read import read_exercises_quickly
 from planner.dose import Dose
+from planner.exercise_share import write_exercises
 from tests.cli_helpers import run_main
 from tests.conftest import CatalogPlace
 from tests.db_support import own, shipped_v1
@@ -117,15 +118,16 @@ def test_a_server_catalog_from_the_previous_revision_is_migrated(pg_url: str) ->
             " level, dose_sets, dose_amount, dose_unit, dose_each_side, dose_load,"
             " dose_rest_seconds, dose_tempo, dose_notes, instructions, cues, created_at,"
             " updated_at) VALUES ('own-lunge', 'own', 'Lunge', '[\"flexion\"]', 'straight',"
-            " '[\"standing\"]', '[\"body_weight\"]', 'beginner', 3, 10, 'reps', false, '', 60, '', '', '',"
-            " '[]', now(), now())"
+            " '[\"standing\"]', '[\"body_weight\"]', 'beginner', 3, 10, 'reps', false, '',"
+            " 60, '', '', '', '[]', now(), now())"
         )
     engine.dispose()
     catalog, report = CatalogDatabase.open(url=pg_url, builtins=[])
     with catalog:
         assert (report.migrated_from, report.schema_revision) == ("0003", head_revision())
         lunge = catalog.get("own-lunge")
-        assert lunge is not None and lunge.name == "Lunge"
+        assert lunge is not None
+        assert lunge.name == "Lunge"
         assert catalog.version_of("own-lunge") == 2  # 1 from the migration, +1: hash filled
         assert report.backup_path is None  # the server's backups are its administrator's
 
@@ -153,11 +155,11 @@ def test_an_unreachable_server_is_one_message_soon() -> None:
 
 def test_two_copies_of_the_program_share_one_catalog(pg_url: str, tmp_path: Path) -> None:
     shared = tmp_path / "shared.json"
-    from planner.exercise_share import write_exercises
-
     write_exercises(shared, [make_exercise("own-hip-lock", name="Hip lock", builtin=False)])
-    first = run_main("catalog", "import", str(shared), home=tmp_path / "ana", **{URL_VARIABLE: pg_url})
+    first = run_main(
+        "catalog", "import", str(shared), home=tmp_path / "ana", **{URL_VARIABLE: pg_url}
+    )
     assert (first.returncode, first.stderr) == (0, "")
-    second = run_main("catalog", "--json", home=tmp_path / "ben", **{URL_VARIABLE: pg_url})
+    second = run_main("catalog", "--json", home=tmp_path / "ben", **clinic)
     assert (second.returncode, second.stderr) == (0, "")
     assert "Hip lock" in {row["name"] for row in json.loads(second.stdout)}
