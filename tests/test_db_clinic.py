@@ -156,9 +156,8 @@ def test_an_unreachable_server_is_one_message_soon() -> None:
 def test_two_copies_of_the_program_share_one_catalog(pg_url: str, tmp_path: Path) -> None:
     shared = tmp_path / "shared.json"
     write_exercises(shared, [make_exercise("own-hip-lock", name="Hip lock", builtin=False)])
-    first = run_main(
-        "catalog", "import", str(shared), home=tmp_path / "ana", **{URL_VARIABLE: pg_url}
-    )
+    clinic = {URL_VARIABLE: pg_url}
+    first = run_main("catalog", "import", str(shared), home=tmp_path / "ana", **clinic)
     assert (first.returncode, first.stderr) == (0, "")
     second = run_main("catalog", "--json", home=tmp_path / "ben", **clinic)
     assert (second.returncode, second.stderr) == (0, "")
