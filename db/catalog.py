@@ -329,13 +329,13 @@ class CatalogDatabase:
         with self._writing() as session:
             row = _own_row(session, ex.id, ex.name)
             if expected_version is not None and row.version != expected_version:
-                raise CatalogConflictError(exercise_from_row(row), row.version, row.created_by)
+                raise CatalogConflictError(exercise_from_row(row), row.version, row.updated_by)
             _names(session).check(ex.name, for_id=ex.id)
             values = row_values(ex)
             if values["content_hash"] != row.content_hash:
                 for key, value in values.items():
                     setattr(row, key, value)
-                row.updated_at = utc_now()
+                row.updated_at, row.updated_by = utc_now(), self.author
             return exercise_from_row(row)
 
     def duplicate(self, exercise_id: str) -> Exercise:
@@ -413,7 +413,7 @@ class CatalogDatabase:
                 )
             if row.archived != archived:
                 row.archived = archived
-                row.updated_at = utc_now()
+                row.updated_at, row.updated_by = utc_now(), self.author
             return exercise_from_row(row)
 
     def _merge(self, exercises: Iterable[Exercise], *, replace_changed: bool) -> ImportReport:
@@ -460,7 +460,7 @@ class CatalogDatabase:
                     previous = row.name
                     for key, value in row_values(ex).items():
                         setattr(row, key, value)
-                    row.updated_at = now
+                    row.updated_at, row.updated_by = now, self.author
                 stored = exercise_from_row(row)
                 (added if known is None else updated).append(stored)
                 by_id[ex.id] = (ORIGIN_OWN, digest)

@@ -71,6 +71,7 @@ def new_row(ex: Exercise, origin: str, now: datetime, created_by: str | None = N
         id=ex.id,
         origin=origin,
         created_by=created_by,
+        updated_by=created_by,
         archived=False,
         retired=False,
         created_at=now,

@@ -61,6 +61,8 @@ class ExerciseRow(Base):
     """SHA-256 of the exercise's content (everything but id and flags); see db.convert."""
     created_by: Mapped[str | None] = mapped_column(String(120))
     """Who made an own exercise (a coach's name or the computer account); None: unknown."""
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    """Who last changed it, named to a coach whose save came second."""
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     """Grows with every change; an UPDATE based on an older version changes nothing."""
     created_at: Mapped[datetime] = mapped_column(DateTime)

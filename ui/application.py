@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from db.clinic import clinic_url, unreachable_note
 from db.errors import CatalogError
-from db.quick_read import catalog_without_database, read_exercises_quickly
+from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
 from planner.exercise import Exercise
-from planner.folders import FOLDER_PURPOSES, database_path, folder_problems
+from planner.folders import FOLDER_PURPOSES, folder_problems
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.desktop_icon import name_the_desktop_entry, set_window_icon
 from ui.first_paint import exit_after_first_paint_if_asked
@@ -47,7 +48,9 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        exercises, shown = catalog_without_database(database_path())
+        exercises, shown = catalog_without_database(catalog_source())
+        if clinic_url():
+            return None, exercises, [unreachable_note(str(exc))]
         return None, exercises, [f"{exc}\n\nHip Planner shows {shown} until then."]
     return database, database.exercises(include_archived=True), report.messages()
 
@@ -71,7 +74,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
     The catalog's start-up notes come first; files named on the command line open last.
     """
     folder_note = unwritable_folders_note(folder_problems())
-    quick = read_exercises_quickly(database_path())
+    quick = read_exercises_quickly(catalog_source())
     if quick is None:  # first start, or a catalog that needs repair or migration
         database, exercises, notes = open_catalog()
         first = MainWindow(exercises, database)

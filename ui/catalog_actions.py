@@ -19,6 +19,7 @@ from db.row_values import name_key
 from planner.exercise import Exercise
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
+from ui.clinic_conflict import VersionedSave
 from ui.exercise_form import ExerciseForm
 
 if TYPE_CHECKING:
@@ -143,7 +144,16 @@ class CatalogActions(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 self.duplicate_exercise()
             return
-        form = ExerciseForm(exercise, self.database.update_own, self._name_taken, self.window)
+        self._edit_own(exercise)
+
+    def _edit_own(self, exercise: Exercise) -> None:
+        assert self.database is not None
+        try:
+            save = VersionedSave(self.database, exercise.id, self.window)
+        except CatalogError as exc:
+            self._fail("Cannot edit the exercise now", exc)
+            return
+        form = ExerciseForm(exercise, save, self._name_taken, self.window)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.reload(select=form.saved.id)
 
@@ -157,9 +167,7 @@ class CatalogActions(QObject):
             self._fail("Could not duplicate the exercise", exc)
             return
         self.reload(select=copy.id)
-        form = ExerciseForm(copy, self.database.update_own, self._name_taken, self.window)
-        if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
-            self.reload(select=form.saved.id)
+        self._edit_own(copy)
 
     def archive_exercise(self) -> None:
         self._set_archived(True)

@@ -1,7 +1,7 @@
-"""A clinic's shared catalog (DESIGN.md §5): who made an exercise, a version for concurrent
-edits, and the clinic's program templates.
+"""A clinic's shared catalog (DESIGN.md §5): who made and who last changed an exercise, a
+version for concurrent edits, and the clinic's program templates.
 
-``created_by`` stays empty for rows made before (built-ins, and own exercises of a coach
+``created_by`` and ``updated_by`` stay empty for rows made before (built-ins, and own exercises of a coach
 working alone); ``version`` starts at 1 and grows with every change, so a save based on an
 older version is caught instead of overwriting another coach's change.
 
@@ -24,6 +24,7 @@ depends_on: str | None = None
 def upgrade() -> None:
     with op.batch_alter_table("exercise") as batch:
         batch.add_column(sa.Column("created_by", sa.String(120), nullable=True))
+        batch.add_column(sa.Column("updated_by", sa.String(120), nullable=True))
         batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
     op.create_table(
         "clinic_template",
@@ -43,4 +44,5 @@ def downgrade() -> None:
     op.drop_table("clinic_template")
     with op.batch_alter_table("exercise") as batch:
         batch.drop_column("version")
+        batch.drop_column("updated_by")
         batch.drop_column("created_by")

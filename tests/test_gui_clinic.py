@@ -1,0 +1,138 @@
+"""A clinic's catalog in the window: conflicts settled by the coach, a server that goes away."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from db.catalog import CatalogDatabase
+from db.clinic import URL_VARIABLE
+from planner.exercise import Exercise
+from tests.conftest import CatalogPlace
+from tests.factories import make_exercise
+from tests.pg_server import PgServer
+from ui.application import open_windows
+from ui.clinic_conflict import KEEP_MINE, TAKE_THEIRS
+from ui.exercise_form import ExerciseForm
+from ui.main_window import MainWindow
+
+LUNGE = make_exercise("own-lunge", name="Lunge", builtin=False)
+
+
+def open_window(qtbot: QtBot, catalog: CatalogDatabase) -> MainWindow:
+    window = MainWindow(catalog.exercises(include_archived=True), catalog)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def edit_with(
+    monkeypatch: pytest.MonkeyPatch, meanwhile: Callable[[ExerciseForm], None]
+) -> list[ExerciseForm]:
+    """Answer the edit form: type a new name, let ``meanwhile`` happen, press OK."""
+    seen: list[ExerciseForm] = []
+
+    def run(form: ExerciseForm) -> int:
+        seen.append(form)
+        form.name.setText("Lunge, slow")
+        meanwhile(form)
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(ExerciseForm, "exec", run)
+    return seen
+
+
+def answer_conflict(monkeypatch: pytest.MonkeyPatch, button: str) -> list[str]:
+    shown: list[str] = []
+
+    def click(box: QMessageBox) -> int:
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    return shown
+
+
+@pytest.mark.parametrize("button", [KEEP_MINE, TAKE_THEIRS])
+def test_a_second_save_is_shown_the_other_change_and_the_coach_chooses(
+    qtbot: QtBot, catalog_place: CatalogPlace, monkeypatch: pytest.MonkeyPatch, button: str
+) -> None:
+    mine, _ = catalog_place.open(author="ana")
+    other, _ = catalog_place.open(author="ben")
+    with mine, other:
+        mine.add_own(LUNGE)
+        window = open_window(qtbot, mine)
+        window.catalog.select_exercise("own-lunge")
+        theirs: list[Exercise] = []
+        edit_with(
+            monkeypatch,
+            lambda _form: theirs.append(
+                other.update_own(replace(LUNGE, instructions="Ben's cue: knee over toes."))
+            ),
+        )
+        shown = answer_conflict(monkeypatch, button)
+        window.catalog_actions.edit.trigger()
+        assert len(shown) == 1
+        assert "changed by ben while you were editing" in shown[0]
+        assert "instructions: Ben's cue: knee over toes." in shown[0]
+        stored = other.get("own-lunge")
+        if button == KEEP_MINE:
+            assert stored == replace(LUNGE, name="Lunge, slow")
+        else:
+            assert stored == theirs[0]
+        assert window.catalog.current_exercise() == stored
+
+
+def test_a_server_that_stops_mid_edit_loses_nothing_typed(
+    qtbot: QtBot, pg_server: PgServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=[])
+    with catalog:
+        catalog.add_own(LUNGE)
+        window = open_window(qtbot, catalog)
+        window.catalog.select_exercise("own-lunge")
+        forms = edit_with(monkeypatch, lambda _form: pg_server.stop())
+        try:
+            window.catalog_actions.edit.trigger()
+        finally:
+            pg_server.start()
+        (form,) = forms
+        assert form.result() != QDialog.DialogCode.Accepted  # the form stays open
+        assert form.name.text() == "Lunge, slow"
+        assert "cannot be reached" in form.error.text()
+        assert "what you typed is kept" in form.error.text()
+        assert window.catalog.current_exercise() == LUNGE  # the window still plans
+        form.accept()  # the server is back: the same form saves
+        assert form.result() == QDialog.DialogCode.Accepted
+        assert catalog.get("own-lunge") == replace(LUNGE, name="Lunge, slow")
+
+
+def test_without_the_server_the_window_starts_from_the_local_copy(
+    qtbot: QtBot, pg_url: str, monkeypatch: pytest.MonkeyPatch, hip_home: Path
+) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=[])
+    with catalog:
+        catalog.add_own(LUNGE)
+        catalog.refresh_copy()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        away = f"postgresql+psycopg://hip@127.0.0.1:{sock.getsockname()[1]}/clinic"
+    monkeypatch.setenv(URL_VARIABLE, away)
+    notes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: notes.append(text))
+    (window,) = open_windows([])
+    qtbot.addWidget(window)
+    assert window.catalog_db is None
+    assert [ex.id for ex in window.catalog_model.all_exercises()] == ["own-lunge"]
+    (note,) = notes
+    assert note.startswith("clinic catalog unreachable — working from the copy of ")
+    assert "cannot add, edit" in note
+    assert not window.catalog_actions.new.isEnabled()
