@@ -136,3 +136,35 @@ def test_without_the_server_the_window_starts_from_the_local_copy(
     assert note.startswith("clinic catalog unreachable — working from the copy of ")
     assert "cannot add, edit" in note
     assert not window.catalog_actions.new.isEnabled()
+
+
+def test_a_clinic_coach_filters_mine_and_the_clinics(
+    qtbot: QtBot, pg_url: str, tmp_path: Path
+) -> None:
+    ana, _ = CatalogDatabase.open(
+        url=pg_url, builtins=[make_exercise("glute-bridge")], author="ana"
+    )
+    ben, _ = CatalogDatabase.open(url=pg_url, builtins=shipped, author="ben")
+    with ana, ben:
+        ana.add_own(LUNGE)
+        ben.add_own(make_exercise("own-step", name="Step up", builtin=False))
+        window = open_window(qtbot, ana)
+        panel = window.catalog
+        assert panel.mine_only.isVisibleTo(window)
+        panel.own_only.setChecked(True)
+        assert shown_ids(window) == {"own-lunge", "own-step"}
+        panel.mine_only.setChecked(True)
+        assert shown_ids(window) == {"own-lunge"}
+        panel.own_only.setChecked(False)
+        assert shown_ids(window) == {"own-lunge"}
+
+    alone, _ = CatalogDatabase.open(tmp_path / "catalog.sqlite3", builtins=[])
+    with alone:
+        solo = open_window(qtbot, alone)
+        assert not solo.catalog.mine_only.isVisibleTo(solo)
+        assert solo.catalog.own_only.text() == "My own only"
+
+
+def shown_ids(window: MainWindow) -> set[str]:
+    model = window.catalog_model
+    return {model.exercise(row).id for row in range(model.rowCount())}

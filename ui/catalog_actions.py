@@ -91,6 +91,7 @@ class CatalogActions(QObject):
         self.export_action = add("E&xport my exercises…", self.export_exercises)
         panel.current_changed.connect(self.update_actions)
         self.update_actions(panel.current_exercise())
+        self.show_authors()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -108,9 +109,20 @@ class CatalogActions(QObject):
                 "The catalog database could not be opened; see the message at start"
             )
 
+    def show_authors(self) -> None:
+        """Offer "Mine only" when the catalog is a clinic's (who made what is stored there)."""
+        mine = None
+        if self.database is not None and self.database.shared:
+            try:
+                mine = frozenset(self.database.made_by(self.database.author or ""))
+            except CatalogError as exc:
+                log.warning("who made which exercise is not known now: %s", exc)
+        self.panel.set_mine(mine)
+
     def reload(self, select: str | None = None) -> None:
         assert self.database is not None
         self.model.set_exercises(self.database.exercises(include_archived=True))
+        self.show_authors()
         self.panel.refresh()
         if select is not None:
             self.panel.select_exercise(select)
