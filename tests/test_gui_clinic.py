@@ -141,9 +141,8 @@ def test_without_the_server_the_window_starts_from_the_local_copy(
 def test_a_clinic_coach_filters_mine_and_the_clinics(
     qtbot: QtBot, pg_url: str, tmp_path: Path
 ) -> None:
-    ana, _ = CatalogDatabase.open(
-        url=pg_url, builtins=[make_exercise("glute-bridge")], author="ana"
-    )
+    shipped = [make_exercise("glute-bridge")]
+    ana, _ = CatalogDatabase.open(url=pg_url, builtins=shipped, author="ana")
     ben, _ = CatalogDatabase.open(url=pg_url, builtins=shipped, author="ben")
     with ana, ben:
         ana.add_own(LUNGE)
