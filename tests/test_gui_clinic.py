@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.catalog import CatalogDatabase
@@ -16,6 +16,7 @@ from db.clinic import URL_VARIABLE
 from planner.exercise import Exercise
 from tests.conftest import CatalogPlace
 from tests.factories import make_exercise
+from tests.gui_helpers import day_ids
 from tests.pg_server import PgServer
 from ui.application import open_windows
 from ui.clinic_conflict import KEEP_MINE, TAKE_THEIRS
@@ -167,3 +168,45 @@ def test_a_clinic_coach_filters_mine_and_the_clinics(
 def shown_ids(window: MainWindow) -> set[str]:
     model = window.catalog_model
     return {model.exercise(row).id for row in range(model.rowCount())}
+
+
+def test_a_program_saved_as_clinic_template_is_offered_to_every_coach(
+    qtbot: QtBot, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana, _ = CatalogDatabase.open(url=pg_url, builtins=[], author="ana")
+    ben, _ = CatalogDatabase.open(url=pg_url, builtins=[], author="ben")
+    with ana, ben:
+        ana.add_own(LUNGE)
+        anas = open_window(qtbot, ana)
+        anas.document.program.add_entry(0, 2, LUNGE)
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Return to running", True))
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a: ("Weeks 1-6", True))
+        anas.file.clinic_template_action.trigger()
+        assert "saved as a clinic template" in anas.statusBar().currentMessage()
+
+        offered: list[list[str]] = []
+
+        def choose(_parent: object, _title: str, _label: str, titles: list[str], *a: object):  # type: ignore[no-untyped-def]
+            offered.append(titles)
+            return titles[-1], True
+
+        monkeypatch.setattr(QInputDialog, "getItem", choose)
+        bens = open_window(qtbot, ben)
+        bens.file.template_action.trigger()
+        assert offered[0][-1] == "Return to running — clinic template by ana"
+        assert len(offered[0]) > 1  # the built-in templates come first
+        assert day_ids(bens.document.program, 0, 2) == ["own-lunge"]
+        assert bens.document.path is None  # a new program: it becomes a file when saved
+
+
+def test_clinic_templates_need_a_clinic_catalog(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone, _ = CatalogDatabase.open(tmp_path / "catalog.sqlite3", builtins=[])
+    with alone:
+        window = open_window(qtbot, alone)
+        said: list[str] = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: said.append(text))
+        window.file.clinic_template_action.trigger()
+        assert said
+        assert "Preferences ▸ Clinic" in said[0]
