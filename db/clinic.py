@@ -110,7 +110,7 @@ def split_password(url: str) -> tuple[str, str | None]:
 
     parsed = make_url(url)
     password = parsed.password
-    shown = parsed.set(password=None).render_as_string(hide_password=False)
+    shown = parsed._replace(password=None).render_as_string(hide_password=False)
     return shown, None if password is None else str(password)
 
 

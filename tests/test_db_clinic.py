@@ -8,11 +8,13 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import keyring
 import pytest
-from sqlalchemy import func, select
+from keyring.backend import KeyringBackend
+from sqlalchemy import func, make_url, select
 
 from db.catalog import CatalogDatabase
-from db.clinic import URL_VARIABLE, copy_path
+from db.clinic import URL_VARIABLE, copy_path, split_password, store_password, with_password
 from db.convert import utc_now
 from db.engine import make_server_engine
 from db.errors import CatalogConflictError, CatalogOpenError, CatalogRuleError
@@ -162,3 +164,38 @@ def test_two_copies_of_the_program_share_one_catalog(pg_url: str, tmp_path: Path
     second = run_main("catalog", "--json", home=tmp_path / "ben", **clinic)
     assert (second.returncode, second.stderr) == (0, "")
     assert "Hip lock" in {row["name"] for row in json.loads(second.stdout)}
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+def test_the_password_goes_to_the_keyring_and_back_never_to_the_settings() -> None:
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    try:
+        url, password = split_password(
+            "postgresql://ana:pa%40ss@db.example/hip?sslmode=verify-full"
+        )
+        assert (url, password) == ("postgresql://ana@db.example/hip?sslmode=verify-full", "pa@ss")
+        assert "keyring" in store_password(url, password)
+        assert list(memory.kept.values()) == ["pa@ss"]
+        connecting = with_password(make_url(url))
+        assert connecting.password == "pa@ss"
+        assert connecting.query == {"sslmode": "verify-full"}  # TLS settings pass through
+    finally:
+        keyring.set_keyring(previous)

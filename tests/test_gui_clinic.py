@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.catalog import CatalogDatabase
-from db.clinic import URL_VARIABLE
+from db.clinic import (
+    URL_VARIABLE,
+    ClinicSettings,
+    clinic_url,
+    coach_name,
+    read_settings,
+    settings_path,
+)
 from planner.exercise import Exercise
 from tests.conftest import CatalogPlace
 from tests.factories import make_exercise
@@ -20,6 +27,7 @@ from tests.gui_helpers import day_ids
 from tests.pg_server import PgServer
 from ui.application import open_windows
 from ui.clinic_conflict import KEEP_MINE, TAKE_THEIRS
+from ui.clinic_settings import ClinicDialog
 from ui.exercise_form import ExerciseForm
 from ui.main_window import MainWindow
 
@@ -210,3 +218,32 @@ def test_clinic_templates_need_a_clinic_catalog(
         window.file.clinic_template_action.trigger()
         assert said
         assert "Preferences ▸ Clinic" in said[0]
+
+
+def test_preferences_clinic_keeps_the_address_without_its_password(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: told.append(text))
+    dialog = ClinicDialog()
+    qtbot.addWidget(dialog)
+    dialog.url.setText("mysql://x@y/z")
+    dialog.accept()
+    assert "postgresql://" in dialog.problem.text()
+    assert read_settings() == ClinicSettings()  # nothing saved
+
+    dialog.url.setText("postgresql://ana:s3cret@clinic.example:5433/hip?sslmode=require")
+    qtbot.keyClicks(dialog.coach, "Ana  Coach")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = read_settings()
+    assert saved == ClinicSettings(
+        "postgresql://ana@clinic.example:5433/hip?sslmode=require", "Ana Coach"
+    )
+    assert "s3cret" not in settings_path().read_text(encoding="utf-8")
+    (note,) = told  # no keyring here: the coach is pointed to .pgpass
+    assert "No system keyring" in note
+    assert ".pgpass" in note
+    assert clinic_url() == saved.url
+    assert coach_name() == "Ana Coach"
