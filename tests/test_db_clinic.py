@@ -199,3 +199,27 @@ def test_the_password_goes_to_the_keyring_and_back_never_to_the_settings() -> No
         assert connecting.query == {"sslmode": "verify-full"}  # TLS settings pass through
     finally:
         keyring.set_keyring(previous)
+
+
+def test_clinic_init_migrates_and_seeds_once(pg_url: str, tmp_path: Path) -> None:
+    first = run_main("clinic", "init", pg_url, home=tmp_path)
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout.startswith(f"The clinic catalog at {pg_url} is ready (")
+    again = run_main("clinic", "init", pg_url, home=tmp_path)
+    assert again.stdout == first.stdout  # the built-ins were seeded once
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("not an address", "is not valid"),
+        ("postgresql://coach:secret@127.0.0.1:1/clinic", "cannot be reached"),
+    ],
+)
+def test_clinic_init_mistakes_are_one_line_and_exit_2(url: str, said: str, tmp_path: Path) -> None:
+    result = run_main("clinic", "init", url, home=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert said in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "secret" not in result.stderr
