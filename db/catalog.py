@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, make_url, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -231,7 +231,14 @@ class CatalogDatabase:
                     f"(schema {revision}; this one reads up to {HEAD_REVISION}). Install the "
                     "version the other coaches use; nothing was changed."
                 )
-            migration = migrate(engine, None, datetime.now())
+            try:
+                migration = migrate(engine, None, datetime.now())
+            except ProgrammingError as exc:  # a coach's role may not change tables
+                raise CatalogOpenError(
+                    f"The clinic catalog at {where} must be updated for this Hip Planner (schema "
+                    f"{revision} to {HEAD_REVISION}), which the coach's login may not do; ask "
+                    "whoever set it up to run 'hip-planner clinic init' (docs/clinic.md)."
+                ) from exc
             sync = sync_builtins(engine, shipped, utc_now())
         except DBAPIError as exc:
             engine.dispose()

@@ -12,6 +12,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy import func, make_url, select
+from sqlalchemy.exc import ProgrammingError
 
 from db.catalog import CatalogDatabase
 from db.clinic import URL_VARIABLE, copy_path, split_password, store_password, with_password
@@ -223,3 +224,61 @@ def test_clinic_init_mistakes_are_one_line_and_exit_2(url: str, said: str, tmp_p
     assert said in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert "secret" not in result.stderr
+
+
+def documented_grants() -> str:
+    """The coach's GRANTs exactly as docs/clinic.md gives them."""
+    text = (Path(__file__).parents[1] / "docs" / "clinic.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```sql\n")[1:]]
+    (grants,) = [b for b in blocks if "GRANT SELECT, INSERT, UPDATE" in b]
+    return grants
+
+
+def test_a_coach_role_with_only_the_documented_grants_does_everything(
+    pg_url: str, tmp_path: Path
+) -> None:
+    CatalogDatabase.open(url=pg_url, builtins=shipped_v1())[0].close()  # clinic init
+    admin = make_server_engine(pg_url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql("DROP ROLE IF EXISTS hip_coach")
+        connection.exec_driver_sql("CREATE ROLE hip_coach LOGIN")
+        connection.exec_driver_sql(documented_grants())
+    admin.dispose()
+    coach_url = make_url(pg_url).set(username="hip_coach").render_as_string(hide_password=False)
+    coach, report = CatalogDatabase.open(url=coach_url, builtins=shipped_v1(), author="ana")
+    with coach:
+        assert report.migrated_from is None
+        lunge = coach.add_own(own("own-lunge", "Lunge"))
+        coach.update_own(replace(lunge, name="Lunge, slow"), coach.version_of(lunge.id))
+        coach.duplicate("clamshell")
+        coach.archive("glute-bridge")
+        coach.restore("glute-bridge")
+        coach.import_own([own("own-step", "Step up")])
+        coach.save_template("Return to running", "", "{}")
+        coach.save_template("Return to running", "again", "{}")
+        assert [t.description for t in coach.templates()] == ["again"]
+        coach.refresh_copy()
+        assert read_exercises_quickly(copy_path()) == coach.exercises(include_archived=True)
+    # and no more: the role cannot remove the clinic's exercises
+    engine = make_server_engine(coach_url)
+    with pytest.raises(ProgrammingError, match="permission denied"), engine.begin() as c:
+        c.exec_driver_sql("DELETE FROM exercise")
+    engine.dispose()
+
+
+def test_a_coach_role_cannot_migrate_and_is_told_who_can(pg_url: str) -> None:
+    admin = make_server_engine(pg_url)
+    migrate(admin, None, utc_now(), target="0003")
+    with admin.begin() as connection:
+        connection.exec_driver_sql("DROP ROLE IF EXISTS hip_reader")
+        connection.exec_driver_sql("CREATE ROLE hip_reader LOGIN")
+        connection.exec_driver_sql(
+            documented_grants()
+            .replace("hip_coach", "hip_reader")
+            .replace(", clinic_template", "")
+            .replace("GRANT USAGE ON SEQUENCE clinic_template_id_seq TO hip_reader;", "")
+        )
+    admin.dispose()
+    reader = make_url(pg_url).set(username="hip_reader").render_as_string(hide_password=False)
+    with pytest.raises(CatalogOpenError, match="clinic init"):
+        CatalogDatabase.open(url=reader, builtins=[])
