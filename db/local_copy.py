@@ -8,6 +8,7 @@ and swapped in whole: a start that reads it meanwhile sees the old copy or the n
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from sqlalchemy import Column, Engine, MetaData, String, Table
@@ -20,9 +21,12 @@ _VERSION = Table("alembic_version", MetaData(), Column("version_num", String(32)
 
 
 def write_copy(source: Engine, target: Path) -> None:
-    """Copy every table of the catalog at ``source`` into a new SQLite file at ``target``."""
-    temp = target.with_name(target.name + ".new")
-    temp.unlink(missing_ok=True)
+    """Copy every table of the catalog at ``source`` into a new SQLite file at ``target``.
+
+    Several Hip Planners of one coach may write it at once: each writes its own file, and the
+    last swapped in wins (all are copies of the same catalog).
+    """
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")  # one per writer
     copy = make_engine(temp, wal=False)
     try:
         with source.connect() as reading, copy.begin() as writing:

@@ -281,3 +281,20 @@ def test_a_coach_role_cannot_migrate_and_is_told_who_can(pg_url: str) -> None:
     reader = make_url(pg_url).set(username="hip_reader").render_as_string(hide_password=False)
     with pytest.raises(CatalogOpenError, match="clinic init"):
         CatalogDatabase.open(url=reader, builtins=[])
+
+
+def test_copies_written_at_once_leave_one_whole_copy(
+    pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=shipped_v1())
+    with catalog:
+        threads = [threading.Thread(target=catalog.refresh_copy) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert read_exercises_quickly(copy_path()) == catalog.exercises(include_archived=True)
+    assert "not written" not in caplog.text
+    assert [p.name for p in copy_path().parent.iterdir() if "clinic-copy" in p.name] == [
+        copy_path().name
+    ]
