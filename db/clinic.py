@@ -51,7 +51,7 @@ def read_settings() -> ClinicSettings:
     """The saved clinic settings; a missing or unreadable file means none (logged)."""
     try:
         data = tomllib.loads(settings_path().read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return ClinicSettings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         log.warning("clinic settings %s not read: %s", settings_path(), exc)

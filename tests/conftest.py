@@ -30,6 +30,16 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture(scope="session", autouse=True)
+def no_system_keyring() -> Iterator[None]:
+    """Tests never read or write the coach's real keyring (a test may set its own)."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    keyring.set_keyring(NoKeyring())
+    yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def release_clipboard_at_exit() -> Iterator[None]:
     """Qt must not still own Python-made clipboard data when the process exits (it crashes)."""
     yield

@@ -223,7 +223,6 @@ def test_clinic_templates_need_a_clinic_catalog(
 def test_preferences_clinic_keeps_the_address_without_its_password(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _w, _t, text: told.append(text))
     dialog = ClinicDialog()
