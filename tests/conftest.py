@@ -30,13 +30,12 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture(scope="session", autouse=True)
-def no_system_keyring() -> Iterator[None]:
+def no_system_keyring() -> None:
     """Tests never read or write the coach's real keyring (a test may set its own)."""
     import keyring
     from keyring.backends.fail import Keyring as NoKeyring
 
     keyring.set_keyring(NoKeyring())
-    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -246,3 +248,33 @@ def test_preferences_clinic_keeps_the_address_without_its_password(
     assert ".pgpass" in note
     assert clinic_url() == saved.url
     assert coach_name() == "Ana Coach"
+
+
+def test_a_server_that_never_answers_leaves_the_event_loop_running_meanwhile(
+    qtbot: QtBot, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=[])
+    with catalog:
+        catalog.add_own(LUNGE)
+        catalog.refresh_copy()
+    with socket.socket() as silent:  # accepts the connection, then says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        monkeypatch.setenv(
+            URL_VARIABLE, f"postgresql+psycopg://hip@127.0.0.1:{silent.getsockname()[1]}/x"
+        )
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+        while_opening: list[bool] = []
+        ticks = QTimer()  # stands for the repaints: it runs only when the event loop does
+        ticks.timeout.connect(
+            lambda: while_opening.append(
+                any(t.name == "open-catalog" for t in threading.enumerate())
+            )
+        )
+        ticks.start(50)
+        (window,) = open_windows([])
+        qtbot.addWidget(window)
+        ticks.stop()
+    assert [ex.id for ex in window.catalog_model.all_exercises()] == ["own-lunge"]
+    assert any(while_opening)  # events were handled while the server kept silent
+    assert window.catalog_db is None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.clinic import clinic_url, unreachable_note
@@ -55,6 +57,33 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     return database, database.exercises(include_archived=True), report.messages()
 
 
+def open_while_painting() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
+    """:func:`open_catalog` on a worker thread, the window repainting meanwhile.
+
+    A clinic's server may take up to its connect timeout to answer (or not); the window,
+    painted from the local copy, must not look frozen. Input waits until the catalog is
+    attached, so no action runs against a catalog half opened.
+    """
+    done = threading.Event()
+    outcome: list[tuple[CatalogDatabase | None, list[Exercise], list[str]]] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(open_catalog())
+        except BaseException as exc:  # raised again on the GUI thread, where it is reported
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="open-catalog", daemon=True).start()
+    while not done.wait(0.02):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
 def unwritable_folders_note(problems: dict[str, str]) -> str:
     """What the coach is told when some of Hip Planner's own folders cannot be written."""
     if not problems:
@@ -83,7 +112,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
         first = MainWindow(quick, None)
         first.show()
         QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens
-        database, exercises, notes = open_catalog()
+        database, exercises, notes = open_catalog() if not clinic_url() else open_while_painting()
         first.attach_catalog(database, exercises)
     if folder_note:
         QMessageBox.warning(first, "Hip Planner cannot save its own files", folder_note)
