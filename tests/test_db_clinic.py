@@ -10,8 +10,10 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from keyring.backend import KeyringBackend
-from sqlalchemy import func, make_url, select
+from sqlalchemy import URL, func, make_url, select
 from sqlalchemy.exc import ProgrammingError
 
 from db.catalog import CatalogDatabase
@@ -298,3 +300,27 @@ def test_copies_written_at_once_leave_one_whole_copy(
     assert [p.name for p in copy_path().parent.iterdir() if "clinic-copy" in p.name] == [
         copy_path().name
     ]
+
+
+@given(
+    user=st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1
+    ),
+    password=st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1
+    ),
+)
+def test_any_password_is_taken_out_of_the_address_whole(user: str, password: str) -> None:
+    url = URL.create(
+        "postgresql",
+        username=user,
+        password=password,
+        host="db.example",
+        database="hip",
+        query={"sslmode": "require"},
+    ).render_as_string(hide_password=False)
+    stored, found = split_password(url)
+    assert found == password
+    parsed = make_url(stored)
+    assert (parsed.username, parsed.password, parsed.host) == (user, None, "db.example")
+    assert parsed.query == {"sslmode": "require"}
