@@ -26,6 +26,7 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """Redirect every file the app writes into a fresh temporary folder."""
     home = tmp_path_factory.mktemp("hip-home")
     monkeypatch.setenv("HIP_PLANNER_HOME", str(home))
+    monkeypatch.delenv("HIP_PLANNER_DATABASE_URL", raising=False)  # a developer's clinic
     return home
 
 
