@@ -13,7 +13,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from db.clinic import clinic_url, copy_path
+from db.clinic import clinic_url, copy_path, copy_time
 from db.revisions import HEAD_REVISION
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
 from planner.catalog_file import load_catalog_dir
@@ -48,6 +48,8 @@ def catalog_without_database(path: Path) -> tuple[list[Exercise], str]:
     """The exercises to show when the database cannot be opened for use, and how to say so:
     the file's exercises as they are (it may only be read), else the built-in ones."""
     found = read_exercises_quickly(path)
+    if found is not None and path == copy_path():
+        return found, f"the copy of the clinic catalog of {copy_time(path)}, read-only"
     if found is not None:
-        return found, "the catalog as it is, read-only"  # or the clinic's, as it was copied
+        return found, "the catalog as it is, read-only"
     return load_catalog_dir(resource_path("catalog")), "the built-in exercises only"

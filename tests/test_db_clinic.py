@@ -324,3 +324,24 @@ def test_any_password_is_taken_out_of_the_address_whole(user: str, password: str
     parsed = make_url(stored)
     assert (parsed.username, parsed.password, parsed.host) == (user, None, "db.example")
     assert parsed.query == {"sslmode": "require"}
+
+
+def test_the_command_line_lists_the_copy_when_the_server_is_away(
+    pg_url: str, hip_home: Path
+) -> None:
+    catalog, _ = CatalogDatabase.open(url=pg_url, builtins=[])
+    with catalog:
+        catalog.add_own(own("own-lunge", "Lunge"))
+        catalog.refresh_copy()
+    away = {URL_VARIABLE: "postgresql://coach@127.0.0.1:1/clinic"}
+    listed = run_main("catalog", "--json", home=hip_home, **away)
+    assert listed.returncode == 0
+    assert [row["id"] for row in json.loads(listed.stdout)] == ["own-lunge"]
+    assert "cannot be reached" in listed.stderr
+    assert "Listing the copy of the clinic catalog of " in listed.stderr
+    assert len(listed.stderr.splitlines()) == 1
+    shared = hip_home / "shared.json"
+    write_exercises(shared, [make_exercise("own-hip-lock", name="Hip lock", builtin=False)])
+    refused = run_main("catalog", "import", str(shared), home=hip_home, **away)
+    assert refused.returncode == 2
+    assert "cannot be reached" in refused.stderr
