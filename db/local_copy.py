@@ -29,7 +29,8 @@ def write_copy(source: Engine, target: Path) -> None:
     temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")  # one per writer
     copy = make_engine(temp, wal=False)
     try:
-        with source.connect() as reading, copy.begin() as writing:
+        snapshot = source.execution_options(isolation_level="REPEATABLE READ")  # one moment
+        with snapshot.connect() as reading, copy.begin() as writing:
             Base.metadata.create_all(writing)
             _VERSION.create(writing)
             writing.execute(_VERSION.insert(), {"version_num": HEAD_REVISION})
