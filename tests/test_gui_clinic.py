@@ -161,6 +161,7 @@ def test_a_clinic_coach_filters_mine_and_the_clinics(
         window = open_window(qtbot, ana)
         panel = window.catalog
         assert panel.mine_only.isVisibleTo(window)
+        assert window.catalog_actions.clinic_label.text() == f"Clinic catalog: {pg_url}"
         panel.own_only.setChecked(True)
         assert shown_ids(window) == {"own-lunge", "own-step"}
         panel.mine_only.setChecked(True)
@@ -173,6 +174,7 @@ def test_a_clinic_coach_filters_mine_and_the_clinics(
         solo = open_window(qtbot, alone)
         assert not solo.catalog.mine_only.isVisibleTo(solo)
         assert solo.catalog.own_only.text() == "My own only"
+        assert not solo.catalog_actions.clinic_label.isVisibleTo(solo)
 
 
 def shown_ids(window: MainWindow) -> set[str]:

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from db.errors import CatalogError
 from db.row_values import name_key
@@ -91,6 +99,8 @@ class CatalogActions(QObject):
         self.export_action = add("E&xport my exercises…", self.export_exercises)
         panel.current_changed.connect(self.update_actions)
         self.update_actions(panel.current_exercise())
+        self.clinic_label = QLabel(objectName="clinicCatalog")
+        window.statusBar().addPermanentWidget(self.clinic_label)  # type: ignore[attr-defined]
         self.show_authors()
 
     # -- state -------------------------------------------------------------------------------
@@ -110,9 +120,13 @@ class CatalogActions(QObject):
             )
 
     def show_authors(self) -> None:
-        """Offer "Mine only" when the catalog is a clinic's (who made what is stored there)."""
+        """Offer "Mine only" when the catalog is a clinic's (who made what is stored there),
+        and name the clinic's catalog in the status bar."""
         mine = None
+        shared = self.database is not None and self.database.shared
+        self.clinic_label.setVisible(shared)
         if self.database is not None and self.database.shared:
+            self.clinic_label.setText(f"Clinic catalog: {self.database.where}")
             try:
                 mine = frozenset(self.database.made_by(self.database.author or ""))
             except CatalogError as exc:
