@@ -18,10 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, make_url, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from db.clinic import clinic_url, coach_name, copy_path, with_password
 from db.convert import (
     LOAD_COLUMNS,
     content_hash,
@@ -30,12 +32,23 @@ from db.convert import (
     row_values,
     utc_now,
 )
-from db.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, writer
-from db.errors import CatalogError, CatalogOpenError, CatalogRuleError, storage_message, write_error
-from db.migrate import migrate
-from db.models import ExerciseRow
+from db.engine import DEFAULT_BUSY_TIMEOUT_MS, is_server, make_engine, make_server_engine, writer
+from db.errors import (
+    CatalogConflictError,
+    CatalogError,
+    CatalogOpenError,
+    CatalogRuleError,
+    CatalogWriteError,
+    server_message,
+    storage_message,
+    write_error,
+)
+from db.local_copy import write_copy
+from db.migrate import current_revision, known_revisions, migrate
+from db.models import ClinicTemplateRow, ExerciseRow
 from db.naming import Names, own_id
 from db.recovery import examine, move_aside
+from db.revisions import HEAD_REVISION
 from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name_key
 from db.seed import sync_builtins
 from db.version_stamp import stamp_file
@@ -95,6 +108,17 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class ClinicTemplate:
+    """A program saved for the clinic: ``program`` is a program file's text."""
+
+    id: int
+    name: str
+    description: str
+    author: str
+    program: str
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     added: tuple[Exercise, ...] = ()
     updated: tuple[Exercise, ...] = ()
@@ -102,32 +126,50 @@ class ImportReport:
 
 
 class CatalogDatabase:
-    """Built-in and own exercises in one SQLite file."""
+    """Built-in and own exercises in one SQLite file, or in a clinic's PostgreSQL database."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
-        """Use :meth:`open`; this only wraps an engine whose file is ready."""
+    def __init__(
+        self, engine: Engine, path: Path, *, where: str = "", author: str | None = None
+    ) -> None:
+        """Use :meth:`open`; this only wraps an engine whose database is ready."""
         self._engine = engine
         self._writer = writer(engine)
         self.path = path
+        self.where = where or str(path)
+        """The catalog's place for messages: the file, or the server's address."""
+        self.author = author
+        """Who this coach is, stored with their own exercises and templates."""
+
+    @property
+    def shared(self) -> bool:
+        """True for a clinic's catalog on a server."""
+        return is_server(self._engine)
 
     @classmethod
     def open(
         cls,
         path: Path | None = None,
         *,
+        url: str | None = None,
         builtins: Sequence[Exercise] | None = None,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        author: str | None = None,
     ) -> tuple[CatalogDatabase, StartupReport]:
         """Open (or create) the catalog, repair, migrate and refresh the built-ins.
 
-        ``path`` defaults to :func:`planner.folders.database_path`, ``builtins`` to the
-        catalog shipped in ``resources/catalog``. Raises :class:`CatalogOpenError` when the
-        catalog cannot be used at all.
+        Without ``path`` or ``url`` it is the clinic's catalog if one is set up
+        (:func:`db.clinic.clinic_url`), else :func:`planner.folders.database_path`.
+        ``builtins`` defaults to the catalog shipped in ``resources/catalog``. Raises
+        :class:`CatalogOpenError` when the catalog cannot be used at all.
         """
-        path = path if path is not None else database_path()
         shipped = (
             list(builtins) if builtins is not None else load_catalog_dir(resource_path("catalog"))
         )
+        if path is None:
+            url = url or clinic_url()
+        if url is not None:
+            return cls._open_server(url, shipped, author or coach_name())
+        path = path if path is not None else database_path()
         stamp = datetime.now()  # local time: it names files the coach may look for
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +204,70 @@ class CatalogDatabase:
             builtins_archived=sync.retired,
             builtins_blocked=sync.blocked,
         )
-        return cls(engine, path), report
+        return cls(engine, path, author=author), report
+
+    @classmethod
+    def _open_server(
+        cls, url: str, shipped: list[Exercise], author: str
+    ) -> tuple[CatalogDatabase, StartupReport]:
+        """Connect to a clinic's database, migrate it, seed it, and refresh the local copy.
+
+        No repair here: a damaged server is its administrator's to mend, never moved aside.
+        """
+        try:
+            parsed = make_url(url)
+        except Exception as exc:  # ArgumentError and ValueError, for an address typed wrong
+            raise CatalogOpenError(
+                f"The clinic catalog address {url!r} is not valid ({exc})."
+            ) from exc
+        where = parsed.render_as_string(hide_password=True)
+        engine = make_server_engine(with_password(parsed))
+        try:
+            with engine.connect() as connection:
+                revision = current_revision(connection)
+            if revision is not None and revision not in known_revisions():
+                raise CatalogOpenError(
+                    f"The clinic catalog at {where} was upgraded by a newer Hip Planner "
+                    f"(schema {revision}; this one reads up to {HEAD_REVISION}). Install the "
+                    "version the other coaches use; nothing was changed."
+                )
+            try:
+                migration = migrate(engine, None, datetime.now())
+            except ProgrammingError as exc:  # a coach's role may not change tables
+                raise CatalogOpenError(
+                    f"The clinic catalog at {where} must be updated for this Hip Planner (schema "
+                    f"{revision} to {HEAD_REVISION}), which the coach's login may not do; ask "
+                    "whoever set it up to run 'hip-planner clinic init' (docs/clinic.md)."
+                ) from exc
+            sync = sync_builtins(engine, shipped, utc_now())
+        except DBAPIError as exc:
+            engine.dispose()
+            raise CatalogOpenError(server_message(exc, where)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        database = cls(engine, copy_path(), where=where, author=author)
+        database.refresh_copy()
+        report = StartupReport(
+            path=database.path,
+            created=migration.from_revision is None,
+            schema_revision=migration.to_revision,
+            migrated_from=migration.from_revision if migration.migrated else None,
+            builtins_added=sync.added,
+            builtins_updated=sync.updated,
+            builtins_archived=sync.retired,
+            builtins_blocked=sync.blocked,
+        )
+        return database, report
+
+    def refresh_copy(self) -> None:
+        """Write the local read-only copy of a clinic's catalog (failures only logged)."""
+        if not self.shared:
+            return
+        try:
+            write_copy(self._engine, self.path)
+        except (OSError, DBAPIError, sqlite3.Error) as exc:
+            log.warning("the local copy of the clinic catalog was not written: %s", exc)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -195,6 +300,18 @@ class CatalogDatabase:
             ).first()
         return None if row is None else _readable(row)
 
+    def version_of(self, exercise_id: str) -> int | None:
+        """The stored version of an exercise (None: not in the catalog), for :meth:`update_own`."""
+        with self._reading() as session:
+            return session.scalar(select(ExerciseRow.version).where(ExerciseRow.id == exercise_id))
+
+    def made_by(self, author: str) -> set[str]:
+        """The ids of the own exercises ``author`` made (a clinic's "mine")."""
+        with self._reading() as session:
+            return set(
+                session.scalars(select(ExerciseRow.id).where(ExerciseRow.created_by == author))
+            )
+
     # The coach's own exercises
 
     def add_own(self, ex: Exercise) -> Exercise:
@@ -205,20 +322,27 @@ class CatalogDatabase:
         with self._writing() as session:
             _names(session).check(ex.name)
             new_id = own_id(ex.id, ex.name, lambda i: session.get(ExerciseRow, i) is not None)
-            row = new_row(replace(ex, id=new_id), ORIGIN_OWN, utc_now())
+            row = new_row(replace(ex, id=new_id), ORIGIN_OWN, utc_now(), self.author)
             session.add(row)
             return exercise_from_row(row)
 
-    def update_own(self, ex: Exercise) -> Exercise:
-        """Save changes to one of the coach's own exercises (found by ``ex.id``)."""
+    def update_own(self, ex: Exercise, expected_version: int | None = None) -> Exercise:
+        """Save changes to one of the coach's own exercises (found by ``ex.id``).
+
+        With ``expected_version`` (from :meth:`version_of` when the editing began), a change
+        stored meanwhile by someone else raises :class:`CatalogConflictError` instead of
+        being overwritten.
+        """
         with self._writing() as session:
             row = _own_row(session, ex.id, ex.name)
+            if expected_version is not None and row.version != expected_version:
+                raise CatalogConflictError(exercise_from_row(row), row.version, row.updated_by)
             _names(session).check(ex.name, for_id=ex.id)
             values = row_values(ex)
             if values["content_hash"] != row.content_hash:
                 for key, value in values.items():
                     setattr(row, key, value)
-                row.updated_at = utc_now()
+                row.updated_at, row.updated_by = utc_now(), self.author
             return exercise_from_row(row)
 
     def duplicate(self, exercise_id: str) -> Exercise:
@@ -229,7 +353,7 @@ class CatalogDatabase:
             name = _names(session).copy_name(source.name)
             new_id = own_id("", name, lambda i: session.get(ExerciseRow, i) is not None)
             copy = replace(source, id=new_id, name=name)
-            copy_row = new_row(copy, ORIGIN_OWN, utc_now())
+            copy_row = new_row(copy, ORIGIN_OWN, utc_now(), self.author)
             session.add(copy_row)
             return exercise_from_row(copy_row)
 
@@ -257,6 +381,33 @@ class CatalogDatabase:
         """
         return self._merge(exercises, replace_changed=True)
 
+    # The clinic's templates
+
+    def templates(self) -> list[ClinicTemplate]:
+        """The clinic's program templates, by name."""
+        with self._reading() as session:
+            rows = session.scalars(select(ClinicTemplateRow).order_by(ClinicTemplateRow.name))
+            return [_template(row) for row in rows]
+
+    def save_template(self, name: str, description: str, program: str) -> ClinicTemplate:
+        """Store a program (a program file's text) as a clinic template signed by this coach.
+
+        A template of the same name is replaced (one transaction).
+        """
+        name = " ".join(name.split())
+        if not name:
+            raise CatalogRuleError("A clinic template needs a name.")
+        now = utc_now()
+        with self._writing() as session:
+            row = session.scalar(select(ClinicTemplateRow).where(ClinicTemplateRow.name == name))
+            if row is None:
+                row = ClinicTemplateRow(name=name, created_at=now)
+                session.add(row)
+            row.description, row.program, row.updated_at = description, program, now
+            row.author = self.author or coach_name()
+            session.flush()
+            return _template(row)
+
     # Internals
 
     def _set_archived(self, exercise_id: str, archived: bool) -> Exercise:
@@ -269,7 +420,7 @@ class CatalogDatabase:
                 )
             if row.archived != archived:
                 row.archived = archived
-                row.updated_at = utc_now()
+                row.updated_at, row.updated_by = utc_now(), self.author
             return exercise_from_row(row)
 
     def _merge(self, exercises: Iterable[Exercise], *, replace_changed: bool) -> ImportReport:
@@ -308,7 +459,7 @@ class CatalogDatabase:
                     skipped.append(Skipped(ex, reason))
                     continue
                 if known is None:
-                    row = new_row(ex, ORIGIN_OWN, now)
+                    row = new_row(ex, ORIGIN_OWN, now, self.author)
                     session.add(row)
                     previous = None
                 else:
@@ -316,7 +467,7 @@ class CatalogDatabase:
                     previous = row.name
                     for key, value in row_values(ex).items():
                         setattr(row, key, value)
-                    row.updated_at = now
+                    row.updated_at, row.updated_by = now, self.author
                 stored = exercise_from_row(row)
                 (added if known is None else updated).append(stored)
                 by_id[ex.id] = (ORIGIN_OWN, digest)
@@ -330,7 +481,7 @@ class CatalogDatabase:
             with Session(self._engine) as session:
                 yield session
         except DBAPIError as exc:
-            raise CatalogError(storage_message(exc, self.path)) from exc
+            raise CatalogError(self._message(exc)) from exc
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
@@ -338,8 +489,20 @@ class CatalogDatabase:
         try:
             with Session(self._writer) as session, session.begin():
                 yield session
+        except StaleDataError as exc:  # the version moved between reading and writing
+            raise CatalogWriteError(
+                "Another coach changed this exercise at the same moment; nothing was saved. "
+                "Open it again to see their change."
+            ) from exc
+        except IntegrityError as exc:
+            raise CatalogWriteError(self._message(exc)) from exc
         except DBAPIError as exc:
+            if self.shared:
+                raise CatalogWriteError(self._message(exc)) from exc
             raise write_error(exc, self.path) from exc
+
+    def _message(self, exc: DBAPIError) -> str:
+        return server_message(exc, self.where) if self.shared else storage_message(exc, self.path)
 
 
 def _readable(values: Sequence[Any]) -> Exercise | None:
@@ -353,6 +516,10 @@ def _readable(values: Sequence[Any]) -> Exercise | None:
     except ValueError as exc:
         log.warning("%s", exc)
         return None
+
+
+def _template(row: ClinicTemplateRow) -> ClinicTemplate:
+    return ClinicTemplate(row.id, row.name, row.description, row.author, row.program)
 
 
 def _names(session: Session) -> Names:

@@ -66,10 +66,12 @@ def row_values(ex: Exercise) -> dict[str, Any]:
     }
 
 
-def new_row(ex: Exercise, origin: str, now: datetime) -> ExerciseRow:
+def new_row(ex: Exercise, origin: str, now: datetime, created_by: str | None = None) -> ExerciseRow:
     return ExerciseRow(
         id=ex.id,
         origin=origin,
+        created_by=created_by,
+        updated_by=created_by,
         archived=False,
         retired=False,
         created_at=now,

@@ -1,4 +1,5 @@
-"""The SQLAlchemy engine for the catalog file: pragmas, real transactions, write locking.
+"""The SQLAlchemy engines: the catalog file (pragmas, real transactions, write locking) or a
+clinic's PostgreSQL server (DESIGN.md §5).
 
 Every connection gets ``foreign_keys=ON``, the WAL journal and a busy timeout. sqlite3's legacy
 transaction handling is switched off so that SQLAlchemy's BEGIN covers reads and DDL too
@@ -11,10 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "hip_planner_write"
+WRITE_LOCK_KEY = 0x48495050  # "HIPP": one advisory lock per database
+CONNECT_TIMEOUT_S = 3
+"""How long a start waits for the clinic's server before working from the local copy."""
 
 
 def make_engine(
@@ -50,3 +54,37 @@ def make_engine(
 def writer(engine: Engine) -> Engine:
     """The same engine, but its transactions take the write lock at BEGIN."""
     return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def make_server_engine(url: str | URL, connect_timeout_s: int = CONNECT_TIMEOUT_S) -> Engine:
+    """An engine for a clinic's PostgreSQL database (psycopg 3).
+
+    The connect timeout is short: a server that is away must not hold up the window. TLS
+    options (``sslmode``, ``sslrootcert``…) pass through the URL's query to libpq.
+    ``pool_pre_ping`` replaces a connection the server dropped by a fresh one.
+
+    Writing transactions (:func:`writer`) take a transaction-scoped advisory lock first, so
+    writes of several coaches queue one after the other exactly as SQLite's ``BEGIN
+    IMMEDIATE`` makes them: checks such as "is this name free?" and the change they allow
+    happen in one step, and two first starts cannot both seed the built-ins.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    engine = create_engine(
+        parsed,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": connect_timeout_s, "application_name": "hip-planner"},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(WRITE_OPTION, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY:d})")
+
+    return engine
+
+
+def is_server(engine: Engine) -> bool:
+    """True for a clinic's server, False for the coach's own SQLite file."""
+    return engine.dialect.name != "sqlite"

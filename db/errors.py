@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.exc import DBAPIError
 
+    from planner.exercise import Exercise
+
 
 # Primary SQLite result codes (https://www.sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -32,6 +34,23 @@ class CatalogOpenError(CatalogError):
 
 class CatalogWriteError(CatalogError):
     """A change could not be saved; the catalog is left exactly as it was."""
+
+
+class CatalogConflictError(CatalogWriteError):
+    """Another coach changed the exercise since it was opened; nothing was saved.
+
+    ``theirs`` is the exercise as now stored, ``version`` its version: saving again with that
+    version keeps mine, showing ``theirs`` takes theirs.
+    """
+
+    def __init__(self, theirs: Exercise, version: int, author: str | None) -> None:
+        who = author or "another coach"
+        super().__init__(
+            f'"{theirs.name}" was changed by {who} while you were editing it; '
+            "nothing was saved. Keep your version or take theirs."
+        )
+        self.theirs = theirs
+        self.version = version
 
 
 class CatalogRuleError(CatalogError):
@@ -96,3 +115,14 @@ def storage_message(exc: BaseException, path: Path) -> str:
 
 def write_error(exc: DBAPIError | sqlite3.Error, path: Path) -> CatalogWriteError:
     return CatalogWriteError(storage_message(exc, path))
+
+
+def server_message(exc: BaseException, where: str) -> str:
+    """A clinic server's failure (``where``: its address without password) in one sentence."""
+    detail = " ".join(str(getattr(exc, "orig", exc)).split())
+    if getattr(exc, "connection_invalidated", False) or "connect" in detail.lower():
+        return (
+            f"The clinic catalog at {where} cannot be reached ({detail}). Nothing was changed "
+            "there; what you typed is kept, so try again when the connection is back."
+        )
+    return f"The clinic catalog at {where} refused the change ({detail}); nothing was changed."

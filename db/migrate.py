@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
-from db.engine import writer
+from db.engine import is_server, writer
 from db.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -72,9 +72,12 @@ def current_revision(connection: Connection) -> str | None:
     A table with several rows (branches, which Hip Planner never makes) reads as an unknown
     revision, so opening reports a file from another version instead of crashing.
     """
-    found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
-    ).first()
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
+        ).scalar()
+    else:
+        found = connection.exec_driver_sql(f"SELECT to_regclass('{VERSION_TABLE}')").scalar()
     if found is None:
         return None
     rows = sorted(connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalars())
@@ -82,19 +85,23 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def migrate(
-    engine: Engine, path: Path, now: datetime, target: str | None = None
+    engine: Engine, path: Path | None, now: datetime, target: str | None = None
 ) -> MigrationResult:
-    """Upgrade the file to ``target`` (default: head) if it is behind; back it up first.
+    """Upgrade the database to ``target`` (default: head) if it is behind.
 
-    A new or empty file needs no backup. The upgrade runs in one ``BEGIN IMMEDIATE``
-    transaction, so it is all or nothing and two windows cannot migrate at once.
+    A SQLite file (at ``path``) is backed up first, unless new or empty; a clinic's server is
+    backed up by whoever runs it (docs/clinic.md). The upgrade runs in one writing transaction
+    (``BEGIN IMMEDIATE``, or the server's advisory lock), so it is all or nothing and two
+    windows or coaches cannot migrate at once.
     """
     target = target or head_revision()
     with engine.connect() as connection:
         before = current_revision(connection)
     if before == target:
         return MigrationResult(before, target, None)
-    backup = backup_copy(path, before, now) if before is not None else None
+    backup = None
+    if before is not None and path is not None and not is_server(engine):
+        backup = backup_copy(path, before, now)
     with writer(engine).connect() as connection, connection.begin():
         before = current_revision(connection)  # another window may have done it meanwhile
         if before != target:

@@ -59,5 +59,27 @@ class ExerciseRow(Base):
     """A built-in that the installed app no longer ships; kept for programs that use it."""
     content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     """SHA-256 of the exercise's content (everything but id and flags); see db.convert."""
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    """Who made an own exercise (a coach's name or the computer account); None: unknown."""
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    """Who last changed it, named to a coach whose save came second."""
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    """Grows with every change; an UPDATE based on an older version changes nothing."""
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
+
+
+class ClinicTemplateRow(Base):
+    """A program a coach saved for the whole clinic to start from (a program file's JSON)."""
+
+    __tablename__ = "clinic_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(120))
+    program: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

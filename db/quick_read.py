@@ -13,10 +13,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from db.clinic import clinic_url, copy_path, copy_time
 from db.revisions import HEAD_REVISION
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
 from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
+from planner.folders import database_path
 from resources import resource_path
 
 
@@ -37,10 +39,17 @@ def read_exercises_quickly(path: Path) -> list[Exercise] | None:
     return sorted(exercises, key=lambda ex: (name_key(ex.name), ex.id))
 
 
+def catalog_source() -> Path:
+    """The file the window starts from: the coach's catalog, or the local copy of the clinic's."""
+    return copy_path() if clinic_url() else database_path()
+
+
 def catalog_without_database(path: Path) -> tuple[list[Exercise], str]:
     """The exercises to show when the database cannot be opened for use, and how to say so:
     the file's exercises as they are (it may only be read), else the built-in ones."""
     found = read_exercises_quickly(path)
+    if found is not None and path == copy_path():
+        return found, f"the copy of the clinic catalog of {copy_time(path)}, read-only"
     if found is not None:
         return found, "the catalog as it is, read-only"
     return load_catalog_dir(resource_path("catalog")), "the built-in exercises only"

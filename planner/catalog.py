@@ -27,6 +27,8 @@ class CatalogQuery:
     client_equipment: frozenset[Equipment] = frozenset()
     """When set, only exercises doable with it (body weight is always at hand)."""
     own_only: bool = False
+    only_ids: frozenset[str] | None = None
+    """When set, only these exercises (a clinic coach's "mine")."""
     include_archived: bool = False
     words: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
@@ -51,6 +53,8 @@ class CatalogQuery:
         if ex.archived and not self.include_archived:
             return False
         if self.own_only and ex.builtin:
+            return False
+        if self.only_ids is not None and ex.id not in self.only_ids:
             return False
         if self.knee is not None and ex.knee is not self.knee:
             return False

@@ -1,5 +1,5 @@
 """The command line (DESIGN.md §3): ``catalog`` (with ``catalog import`` and ``catalog export``),
-``check``, ``fix`` and ``export``.
+``check``, ``fix``, ``export`` and ``clinic init`` (DESIGN.md §5).
 
 Pure planner code: the catalog comes in through ``load_catalog`` and a :class:`CatalogStore`,
 so this module needs no database. Every mistake ends as one clear line on stderr and exit code
@@ -30,7 +30,7 @@ from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 from planner.thresholds import read_thresholds, settings_for
 
-COMMANDS = ("catalog", "check", "fix", "export")
+COMMANDS = ("catalog", "check", "fix", "export", "clinic")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 CatalogLoader = Callable[[], list[Exercise]]
@@ -45,6 +45,10 @@ class CatalogStore(Protocol):
     def own_exercises(self) -> list[Exercise]: ...
 
     def import_own(self, exercises: list[Exercise]) -> ImportOutcome: ...
+
+    def init_clinic(self, url: str) -> str:
+        """Migrate and seed a clinic's database; returns what was done, in one line."""
+        ...
 
 
 class UsageError(Exception):
@@ -85,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, metavar="FILE")
     exports = sharing.add_parser("export", help="write your own exercises to a sharing file")
     exports.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    clinic = commands.add_parser("clinic", help="set up a clinic's shared catalog (docs/clinic.md)")
+    clinic_commands = clinic.add_subparsers(
+        dest="clinic", parser_class=_Parser, metavar="{init}", required=True
+    )
+    init = clinic_commands.add_parser(
+        "init", help="create or update the catalog tables at URL and add the built-in exercises"
+    )
+    init.add_argument("url", metavar="URL", help="e.g. postgresql://hip@server/clinic")
     cat.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cat.add_argument(
         "--direction",
@@ -171,6 +183,11 @@ def run_command(
             return _catalog_export(args.output, store, out)
         if args.command == "catalog":
             return _catalog(args, load_catalog(), out)
+        if args.command == "clinic":
+            if store is None:
+                raise UsageError("hip-planner: the catalog database is not available here")
+            print(store.init_clinic(args.url), file=out)
+            return EXIT_OK
         if args.command == "check":
             return _check(args, out, err)
         if args.command == "fix":

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from tests.pg_server import PgServer, missing_reason, remove, start_server
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase, StartupReport
+    from planner.exercise import Exercise
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,7 +26,17 @@ def hip_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """Redirect every file the app writes into a fresh temporary folder."""
     home = tmp_path_factory.mktemp("hip-home")
     monkeypatch.setenv("HIP_PLANNER_HOME", str(home))
+    monkeypatch.delenv("HIP_PLANNER_DATABASE_URL", raising=False)  # a developer's clinic
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_system_keyring() -> None:
+    """Tests never read or write the coach's real keyring (a test may set its own)."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    keyring.set_keyring(NoKeyring())
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,3 +85,47 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
             if isinstance(widget, MainWindow):
                 widget.document.undo_stack.setClean()
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server of the test run's own (skipped when it cannot be started here)."""
+    reason = missing_reason()
+    if reason:
+        pytest.skip(f"no PostgreSQL tests: {reason}")
+    server = start_server()
+    yield server
+    remove(server)
+
+
+_DATABASE_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """The address of a new, empty database on the test server."""
+    return pg_server.create_database(f"test_{next(_DATABASE_NUMBERS)}")
+
+
+@dataclass(frozen=True)
+class CatalogPlace:
+    """Where a test's catalog lives: a SQLite file or a database on the test server."""
+
+    engine: str
+    path: Path | None = None
+    url: str | None = None
+
+    def open(
+        self, builtins: Sequence[Exercise] = (), **options: Any
+    ) -> tuple[CatalogDatabase, StartupReport]:
+        from db.catalog import CatalogDatabase
+
+        return CatalogDatabase.open(self.path, url=self.url, builtins=builtins, **options)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalog_place(request: pytest.FixtureRequest, tmp_path: Path) -> CatalogPlace:
+    """The same test on both engines (DESIGN.md §5)."""
+    if request.param == "sqlite":
+        return CatalogPlace("sqlite", path=tmp_path / "catalog.sqlite3")
+    return CatalogPlace("postgresql", url=request.getfixturevalue("pg_url"))

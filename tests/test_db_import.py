@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from db.catalog import CatalogDatabase
 from planner.dose import Dose
+from tests.conftest import CatalogPlace
 from tests.db_support import builtin, own, shipped_v1
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[CatalogDatabase]:
-    catalog, _ = CatalogDatabase.open(tmp_path / "catalog.sqlite3", builtins=shipped_v1())
+def db(catalog_place: CatalogPlace) -> Iterator[CatalogDatabase]:
+    catalog, _ = catalog_place.open(shipped_v1())
     with catalog:
         catalog.add_own(own("own-hip-airplane", "Hip airplane"))
         yield catalog

@@ -13,10 +13,11 @@ from alembic.runtime.migration import MigrationContext
 
 from db.catalog import CatalogDatabase
 from db.convert import content_hash, utc_now
-from db.engine import make_engine
+from db.engine import make_engine, make_server_engine
 from db.migrate import head_revision, known_revisions, migrate
 from db.models import Base
 from db.quick_read import read_exercises_quickly
+from tests.conftest import CatalogPlace
 from tests.db_support import shipped_v1
 
 SAMPLE_0001 = Path(__file__).parent / "data" / "catalog-0001.sqlite3"
@@ -32,15 +33,19 @@ def old_catalog(tmp_path: Path) -> Path:
 
 
 def test_there_is_a_real_history_of_revisions() -> None:
-    assert {"0001", "0002", "0003"} <= known_revisions()
+    assert {"0001", "0002", "0003", "0004"} <= known_revisions()
     assert head_revision() == max(known_revisions())
 
 
-def test_migrating_a_new_database_gives_exactly_the_models(tmp_path: Path) -> None:
-    path = tmp_path / "new.sqlite3"
-    engine = make_engine(path)
+def test_migrating_a_new_database_gives_exactly_the_models(catalog_place: CatalogPlace) -> None:
+    path = catalog_place.path
+    engine = make_engine(path) if path else make_server_engine(catalog_place.url or "")
     result = migrate(engine, path, utc_now())
-    assert (result.from_revision, result.to_revision, result.backup_path) == (None, "0003", None)
+    assert (result.from_revision, result.to_revision, result.backup_path) == (
+        None,
+        head_revision(),
+        None,
+    )
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()

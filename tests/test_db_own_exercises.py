@@ -12,12 +12,13 @@ from db.catalog import CatalogDatabase
 from db.errors import CatalogError, CatalogRuleError
 from planner.dose import Dose
 from planner.taxonomy import Direction
+from tests.conftest import CatalogPlace
 from tests.db_support import own, shipped_v1
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[CatalogDatabase]:
-    catalog, _ = CatalogDatabase.open(tmp_path / "catalog.sqlite3", builtins=shipped_v1())
+def db(catalog_place: CatalogPlace) -> Iterator[CatalogDatabase]:
+    catalog, _ = catalog_place.open(shipped_v1())
     with catalog:
         yield catalog
 

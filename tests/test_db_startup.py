@@ -15,12 +15,12 @@ from planner.catalog_file import load_catalog_dir
 from planner.dose import Dose
 from planner.folders import database_path
 from resources import resource_path
+from tests.conftest import CatalogPlace
 from tests.db_support import builtin, own, recorded_writes, shipped_v1
 
 
-def test_first_start_creates_and_fills_the_database(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite3"
-    db, report = CatalogDatabase.open(path, builtins=shipped_v1())
+def test_first_start_creates_and_fills_the_database(catalog_place: CatalogPlace) -> None:
+    db, report = catalog_place.open(shipped_v1())
     with db:
         assert report.created
         assert report.schema_revision == head_revision()
@@ -31,7 +31,6 @@ def test_first_start_creates_and_fills_the_database(tmp_path: Path) -> None:
         assert [ex.name for ex in db.exercises()] == ["Clamshell", "Glute bridge", "Side plank"]
         assert db.get("clamshell") == shipped_v1()[1]
         assert db.get("nope") is None
-    assert path.exists()
 
 
 def test_default_location_and_shipped_catalog(hip_home: Path) -> None:
@@ -63,9 +62,10 @@ def test_second_start_with_nothing_changed_writes_nothing(tmp_path: Path) -> Non
     assert path.read_bytes() == before
 
 
-def test_changed_builtins_are_updated_and_the_coachs_work_is_kept(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite3"
-    db, _ = CatalogDatabase.open(path, builtins=shipped_v1())
+def test_changed_builtins_are_updated_and_the_coachs_work_is_kept(
+    catalog_place: CatalogPlace,
+) -> None:
+    db, _ = catalog_place.open(shipped_v1())
     mine = db.add_own(own("own-hip-airplane", "Hip airplane"))
     db.archive("clamshell")
     db.close()
@@ -74,7 +74,7 @@ def test_changed_builtins_are_updated_and_the_coachs_work_is_kept(tmp_path: Path
     v2[0] = replace(v2[0], dose=Dose(sets=4, amount=15), instructions="New, clearer words.")
     v2[1] = replace(v2[1], name="Clamshell with band")
     v2.append(builtin("copenhagen-plank", "Copenhagen plank"))
-    db, report = CatalogDatabase.open(path, builtins=v2)
+    db, report = catalog_place.open(v2)
     with db:
         assert (report.builtins_added, report.builtins_updated, report.builtins_archived) == (
             1,
@@ -90,11 +90,10 @@ def test_changed_builtins_are_updated_and_the_coachs_work_is_kept(tmp_path: Path
         assert db.get("copenhagen-plank") == v2[3]
 
 
-def test_builtins_no_longer_shipped_are_archived_not_deleted(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite3"
-    CatalogDatabase.open(path, builtins=shipped_v1())[0].close()
+def test_builtins_no_longer_shipped_are_archived_not_deleted(catalog_place: CatalogPlace) -> None:
+    catalog_place.open(shipped_v1())[0].close()
 
-    db, report = CatalogDatabase.open(path, builtins=shipped_v1()[:2])
+    db, report = catalog_place.open(shipped_v1()[:2])
     with db:
         assert report.builtins_archived == 1
         assert "side-plank" not in {ex.id for ex in db.exercises()}
@@ -103,7 +102,7 @@ def test_builtins_no_longer_shipped_are_archived_not_deleted(tmp_path: Path) -> 
         assert kept.archived
         assert kept.builtin
 
-    db, report = CatalogDatabase.open(path, builtins=shipped_v1())
+    db, report = catalog_place.open(shipped_v1())
     with db:
         assert report.builtins_updated == 1
         back = db.get("side-plank")
@@ -111,13 +110,12 @@ def test_builtins_no_longer_shipped_are_archived_not_deleted(tmp_path: Path) -> 
         assert not back.archived
 
 
-def test_a_shipped_id_held_by_an_own_exercise_is_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "catalog.sqlite3"
-    db, _ = CatalogDatabase.open(path, builtins=[])
+def test_a_shipped_id_held_by_an_own_exercise_is_left_alone(catalog_place: CatalogPlace) -> None:
+    db, _ = catalog_place.open([])
     mine = db.add_from_program([own("fire-hydrant", "Fire hydrant (mine)")]).added[0]
     db.close()
 
-    db, report = CatalogDatabase.open(path, builtins=[builtin("fire-hydrant", "Fire hydrant")])
+    db, report = catalog_place.open([builtin("fire-hydrant", "Fire hydrant")])
     with db:
         assert report.builtins_blocked == ("fire-hydrant",)
         assert any("fire-hydrant" in line for line in report.messages())

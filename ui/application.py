@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from db.clinic import clinic_url, unreachable_note
 from db.errors import CatalogError
-from db.quick_read import catalog_without_database, read_exercises_quickly
+from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
 from planner.exercise import Exercise
-from planner.folders import FOLDER_PURPOSES, database_path, folder_problems
+from planner.folders import FOLDER_PURPOSES, folder_problems
 from ui.crash_handler import install_excepthook, setup_logging
 from ui.desktop_icon import name_the_desktop_entry, set_window_icon
 from ui.first_paint import exit_after_first_paint_if_asked
@@ -47,9 +50,38 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        exercises, shown = catalog_without_database(database_path())
+        exercises, shown = catalog_without_database(catalog_source())
+        if clinic_url():
+            return None, exercises, [unreachable_note(str(exc))]
         return None, exercises, [f"{exc}\n\nHip Planner shows {shown} until then."]
     return database, database.exercises(include_archived=True), report.messages()
+
+
+def open_while_painting() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
+    """:func:`open_catalog` on a worker thread, the window repainting meanwhile.
+
+    A clinic's server may take up to its connect timeout to answer (or not); the window,
+    painted from the local copy, must not look frozen. Input waits until the catalog is
+    attached, so no action runs against a catalog half opened.
+    """
+    done = threading.Event()
+    outcome: list[tuple[CatalogDatabase | None, list[Exercise], list[str]]] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(open_catalog())
+        except BaseException as exc:  # raised again on the GUI thread, where it is reported
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="open-catalog", daemon=True).start()
+    while not done.wait(0.02):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def unwritable_folders_note(problems: dict[str, str]) -> str:
@@ -71,7 +103,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
     The catalog's start-up notes come first; files named on the command line open last.
     """
     folder_note = unwritable_folders_note(folder_problems())
-    quick = read_exercises_quickly(database_path())
+    quick = read_exercises_quickly(catalog_source())
     if quick is None:  # first start, or a catalog that needs repair or migration
         database, exercises, notes = open_catalog()
         first = MainWindow(exercises, database)
@@ -80,7 +112,7 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
         first = MainWindow(quick, None)
         first.show()
         QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens
-        database, exercises, notes = open_catalog()
+        database, exercises, notes = open_catalog() if not clinic_url() else open_while_painting()
         first.attach_catalog(database, exercises)
     if folder_note:
         QMessageBox.warning(first, "Hip Planner cannot save its own files", folder_note)

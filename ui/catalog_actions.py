@@ -12,13 +12,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from db.errors import CatalogError
 from db.row_values import name_key
 from planner.exercise import Exercise
 from ui.catalog_model import CatalogModel
 from ui.catalog_panel import CatalogPanel
+from ui.clinic_conflict import VersionedSave
 from ui.exercise_form import ExerciseForm
 
 if TYPE_CHECKING:
@@ -90,6 +99,9 @@ class CatalogActions(QObject):
         self.export_action = add("E&xport my exercises…", self.export_exercises)
         panel.current_changed.connect(self.update_actions)
         self.update_actions(panel.current_exercise())
+        self.clinic_label = QLabel(objectName="clinicCatalog")
+        window.statusBar().addPermanentWidget(self.clinic_label)  # type: ignore[attr-defined]
+        self.show_authors()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -107,9 +119,24 @@ class CatalogActions(QObject):
                 "The catalog database could not be opened; see the message at start"
             )
 
+    def show_authors(self) -> None:
+        """Offer "Mine only" when the catalog is a clinic's (who made what is stored there),
+        and name the clinic's catalog in the status bar."""
+        mine = None
+        shared = self.database is not None and self.database.shared
+        self.clinic_label.setVisible(shared)
+        if self.database is not None and self.database.shared:
+            self.clinic_label.setText(f"Clinic catalog: {self.database.where}")
+            try:
+                mine = frozenset(self.database.made_by(self.database.author or ""))
+            except CatalogError as exc:
+                log.warning("who made which exercise is not known now: %s", exc)
+        self.panel.set_mine(mine)
+
     def reload(self, select: str | None = None) -> None:
         assert self.database is not None
         self.model.set_exercises(self.database.exercises(include_archived=True))
+        self.show_authors()
         self.panel.refresh()
         if select is not None:
             self.panel.select_exercise(select)
@@ -143,7 +170,16 @@ class CatalogActions(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 self.duplicate_exercise()
             return
-        form = ExerciseForm(exercise, self.database.update_own, self._name_taken, self.window)
+        self._edit_own(exercise)
+
+    def _edit_own(self, exercise: Exercise) -> None:
+        assert self.database is not None
+        try:
+            save = VersionedSave(self.database, exercise.id, self.window)
+        except CatalogError as exc:
+            self._fail("Cannot edit the exercise now", exc)
+            return
+        form = ExerciseForm(exercise, save, self._name_taken, self.window)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.reload(select=form.saved.id)
 
@@ -157,9 +193,7 @@ class CatalogActions(QObject):
             self._fail("Could not duplicate the exercise", exc)
             return
         self.reload(select=copy.id)
-        form = ExerciseForm(copy, self.database.update_own, self._name_taken, self.window)
-        if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
-            self.reload(select=form.saved.id)
+        self._edit_own(copy)
 
     def archive_exercise(self) -> None:
         self._set_archived(True)

@@ -126,6 +126,11 @@ class CatalogPanel(QWidget):
         self.own_only = QCheckBox("My own only")
         self.own_only.setToolTip("Only the exercises you made yourself")
         self.own_only.toggled.connect(self._update_query)
+        self.mine_only = QCheckBox("Mine only")
+        self.mine_only.setToolTip("Only the exercises you made (in the clinic's shared catalog)")
+        self.mine_only.toggled.connect(self._update_query)
+        self.mine_only.setVisible(False)
+        self._mine: frozenset[str] = frozenset()
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.setToolTip("Also list archived exercises, to see or restore them")
         self.show_archived.toggled.connect(self._update_query)
@@ -134,6 +139,7 @@ class CatalogPanel(QWidget):
         checks.addWidget(self.client_only, 0, 0, 1, 2)
         checks.addWidget(self.own_only, 1, 0)
         checks.addWidget(self.show_archived, 1, 1)
+        checks.addWidget(self.mine_only, 2, 0)
 
         combos = QGridLayout()
         combos.setSpacing(4)
@@ -223,6 +229,7 @@ class CatalogPanel(QWidget):
             client_equipment=self._client_equipment if client_only else frozenset(),
             levels=frozenset({level}) if level else frozenset(),
             own_only=self.own_only.isChecked(),
+            only_ids=self._mine if self.mine_only.isChecked() else None,
             include_archived=self.show_archived.isChecked(),
         )
 
@@ -235,6 +242,7 @@ class CatalogPanel(QWidget):
             self.level,
             self.client_only,
             self.own_only,
+            self.mine_only,
             *self.direction_buttons.values(),
         ]
         for w in widgets:
@@ -244,6 +252,7 @@ class CatalogPanel(QWidget):
             combo.setCurrentIndex(0)
         self.client_only.setChecked(False)
         self.own_only.setChecked(False)
+        self.mine_only.setChecked(False)
         for button in self.direction_buttons.values():
             button.setChecked(False)
         for w in widgets:
@@ -255,6 +264,24 @@ class CatalogPanel(QWidget):
         self.client_only.setEnabled(bool(equipment))
         if not equipment:
             self.client_only.setChecked(False)
+        self._update_query()
+
+    def set_mine(self, ids: frozenset[str] | None) -> None:
+        """In a clinic's shared catalog, the ids of this coach's exercises (None: not shared).
+
+        "My own only" then means the clinic's own exercises, "Mine only" this coach's.
+        """
+        shared = ids is not None
+        self._mine = ids or frozenset()
+        self.mine_only.setVisible(shared)
+        if not shared:
+            self.mine_only.setChecked(False)
+        self.own_only.setText("The clinic's own only" if shared else "My own only")
+        self.own_only.setToolTip(
+            "Only the exercises the clinic's coaches made"
+            if shared
+            else "Only the exercises you made yourself"
+        )
         self._update_query()
 
     def set_day_labels(self, labels: list[str]) -> None:

@@ -77,6 +77,12 @@ class FileController(QObject):
         menu.insertSeparator(before)
         self.save_action = action("&Save", self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = action("Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.clinic_template_action = action(
+            "Save as c&linic template…", self.save_as_clinic_template
+        )
+        self.clinic_template_action.setStatusTip(
+            "Store this program in the clinic's shared catalog for every coach to start from"
+        )
         self.close_action = action("&Close program", self.new, QKeySequence.StandardKey.Close)
         self.close_action.setStatusTip(
             "Close this program (asking to save it) and start a blank one"
@@ -163,14 +169,14 @@ class FileController(QObject):
 
     def new_from_template(self) -> None:
         from planner.program_file import ProgramFileError
-        from planner.templates import list_templates, program_from_template
+        from ui.clinic_templates import template_choices
 
-        templates = list_templates()
-        titles = [t.title for t in templates]
+        choices = template_choices(self.window.catalog_db)
+        titles = [c.title for c in choices]
         about = "\n".join(
-            textwrap.fill(f"• {t.title}: {t.description}", 72, subsequent_indent="   ")
-            for t in templates
-            if t.description
+            textwrap.fill(f"• {c.title}: {c.description}", 72, subsequent_indent="   ")
+            for c in choices
+            if c.description
         )
         title, ok = QInputDialog.getItem(
             self.window,
@@ -182,17 +188,24 @@ class FileController(QObject):
         )
         if not ok or not self.maybe_save():
             return
-        template = templates[titles.index(title)]
+        choice = choices[titles.index(title)]
         try:
-            program = program_from_template(template)
+            program = choice.load()
         except ProgramFileError as exc:
             QMessageBox.warning(self.window, "Template not available", str(exc))
             return
         self._replace_document(Document(program))
         self.window.statusBar().showMessage(
-            f"New program from “{title}”; save it under the client's name. {template.description}",
+            f"New program from “{title}”; save it under the client's name. {choice.description}",
             15000,
         )
+
+    def save_as_clinic_template(self) -> None:
+        from ui.clinic_templates import save_as_clinic_template
+
+        note = save_as_clinic_template(self.window, self.window.catalog_db, self.document.program)
+        if note:
+            self.window.statusBar().showMessage(note, 8000)
 
     def open(self) -> None:
         if not self.maybe_save():

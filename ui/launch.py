@@ -81,13 +81,12 @@ def catalog_exercises() -> list[Exercise]:
     """
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
-    from db.quick_read import catalog_without_database
-    from planner.folders import database_path
+    from db.quick_read import catalog_source, catalog_without_database
 
     try:
         database, report = CatalogDatabase.open()
     except CatalogError as exc:
-        exercises, shown = catalog_without_database(database_path())
+        exercises, shown = catalog_without_database(catalog_source())
         print(printable(f"hip-planner: {exc} Listing {shown}."), file=sys.stderr)
         return exercises
     with database:
@@ -106,16 +105,24 @@ class DatabaseStore:
         with _database() as database:
             return database.import_own(exercises)
 
+    def init_clinic(self, url: str) -> str:
+        from db.clinic import split_password
+
+        with _database(url) as database:
+            count = len(database.exercises(include_archived=True))
+        where = split_password(url)[0]
+        return f"The clinic catalog at {where} is ready ({count} exercises)."
+
 
 @contextmanager
-def _database() -> Iterator[CatalogDatabase]:
+def _database(url: str | None = None) -> Iterator[CatalogDatabase]:
     """The catalog database for a command that writes or needs the coach's own exercises:
     failing to open it, or a failed write, is one line (and nothing was changed)."""
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
 
     try:
-        database, report = CatalogDatabase.open()
+        database, report = CatalogDatabase.open(url=url)
     except CatalogError as exc:
         raise UsageError(f"hip-planner: {exc}") from None
     with database:

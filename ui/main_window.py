@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.catalog_db = database
         self.catalog_actions.database = database
         self.catalog_actions.update_actions(self.catalog.current_exercise())
+        self.catalog_actions.show_authors()
         if list(exercises) != self.catalog_model.all_exercises():
             self.catalog_model.set_exercises(exercises)
             self.catalog.refresh()

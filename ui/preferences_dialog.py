@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.balance_settings import BalanceSettings
 from planner.safe_save import ProgramSaveError
 from planner.thresholds import Thresholds, read_thresholds, thresholds_path, write_thresholds
+from ui.clinic_settings import ClinicDialog
 from ui.file_controller import AUTOSAVE_DEFAULT_SECONDS, AUTOSAVE_KEY, autosave_seconds
 from ui.settings import app_settings
 from ui.thresholds_form import ThresholdsForm
@@ -86,6 +88,10 @@ class PreferencesDialog(QDialog):
         self.autosave.setValue(max(1, autosave_seconds() // 60))
         QFormLayout(work).addRow("Keep a recovery copy of unsaved changes every", self.autosave)
         layout.addWidget(work)
+        self.clinic = QPushButton("Clinic…")
+        self.clinic.setToolTip("Share one catalog and its templates with your clinic's coaches")
+        self.clinic.clicked.connect(lambda: ClinicDialog(self).exec())
+        layout.addWidget(self.clinic)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel

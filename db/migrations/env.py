@@ -17,7 +17,9 @@ if not isinstance(connection, Connection):
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,  # SQLite alters most tables by copying them
+    # SQLite alters most tables by copying them; on PostgreSQL the same batch blocks run as
+    # plain ALTER TABLEs (recreate="auto"), so one script serves both engines.
+    render_as_batch=True,
 )
 with context.begin_transaction():
     context.run_migrations()
