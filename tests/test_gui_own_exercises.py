@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.catalog import CatalogDatabase
-from db.errors import CatalogWriteError
+from db.errors import CatalogError, CatalogWriteError
 from planner import exercise_share
 from planner.exercise import Exercise
 from planner.exercise_share import write_exercises
@@ -180,3 +180,24 @@ def test_import_runs_in_a_worker_and_the_window_stays_usable(
     window.catalog.search.clear()
     assert "Hip lock" in names(window)
     qtbot.waitUntil(window.catalog_actions.import_action.isEnabled)
+
+
+def test_a_catalog_that_cannot_be_read_again_after_a_change_is_said_not_crashed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = window.catalog_actions.database
+    assert database is not None
+    database.add_own(make_exercise("own-lunge", name="Lunge", builtin=False))
+    window.catalog_actions.reload(select="own-lunge")
+    shown = names(window)
+
+    def unreachable(*_args: object, **_kwargs: object) -> list[Exercise]:
+        raise CatalogError("the clinic catalog cannot be reached")
+
+    monkeypatch.setattr(database, "exercises", unreachable)
+    window.catalog_actions.archive.trigger()  # archived, then the list cannot be read again
+    assert names(window) == shown  # the list keeps what it showed
+    message = window.statusBar().currentMessage()
+    assert message.startswith("“Lunge” archived")  # what was done, then what went wrong
+    assert "could not be read again" in message
+    assert "cannot be reached" in message

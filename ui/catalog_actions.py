@@ -133,9 +133,24 @@ class CatalogActions(QObject):
                 log.warning("who made which exercise is not known now: %s", exc)
         self.panel.set_mine(mine)
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, select: str | None = None, *, done: str = "") -> None:
+        """Read the catalog again after a change (``done`` says which, in the status bar).
+        When it cannot be read (a clinic's server went away), the list keeps what it showed
+        and the status bar says so."""
         assert self.database is not None
-        self.model.set_exercises(self.database.exercises(include_archived=True))
+        try:
+            exercises = self.database.exercises(include_archived=True)
+        except CatalogError as exc:
+            log.warning("the catalog could not be read again: %s", exc)
+            self.window.statusBar().showMessage(  # type: ignore[attr-defined]
+                f"{done} The catalog could not be read again ({exc}); the list shows it as it "
+                "was and is brought up to date at the next start.".lstrip(),
+                15000,
+            )
+            return
+        if done:
+            self.window.statusBar().showMessage(done, 6000)  # type: ignore[attr-defined]
+        self.model.set_exercises(exercises)
         self.show_authors()
         self.panel.refresh()
         if select is not None:
@@ -210,9 +225,8 @@ class CatalogActions(QObject):
         except CatalogError as exc:
             self._fail("Could not change the exercise", exc)
             return
-        self.reload(select=None if archived else changed.id)
         verb = "archived: programs that use it keep working" if archived else "restored"
-        self.window.statusBar().showMessage(f"“{changed.name}” {verb}.", 6000)  # type: ignore[attr-defined]
+        self.reload(select=None if archived else changed.id, done=f"“{changed.name}” {verb}.")
 
     # -- sharing -------------------------------------------------------------------------------
 
