@@ -39,9 +39,9 @@ from db.recovery import examine, move_aside
 from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name_key
 from db.seed import sync_builtins
 from db.version_stamp import stamp_file
-from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
-from planner.folders import database_path
+from planner.files.catalog_file import load_catalog_dir
+from planner.files.folders import database_path
 from resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class CatalogDatabase:
     ) -> tuple[CatalogDatabase, StartupReport]:
         """Open (or create) the catalog, repair, migrate and refresh the built-ins.
 
-        ``path`` defaults to :func:`planner.folders.database_path`, ``builtins`` to the
+        ``path`` defaults to :func:`planner.files.folders.database_path`, ``builtins`` to the
         catalog shipped in ``resources/catalog``. Raises :class:`CatalogOpenError` when the
         catalog cannot be used at all.
         """
@@ -250,7 +250,7 @@ class CatalogDatabase:
         return self._merge(exercises, replace_changed=False)
 
     def import_own(self, exercises: Iterable[Exercise]) -> ImportReport:
-        """Import own exercises (e.g. from a sharing file, see ``planner.exercise_share``).
+        """Import own exercises (e.g. from a sharing file, see ``planner.files.exercise_share``).
 
         Same id and content: skipped. Same id as an own exercise with other content: updated.
         A built-in's id, content equal to another exercise, or a taken name: skipped.

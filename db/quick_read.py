@@ -15,8 +15,8 @@ from pathlib import Path
 
 from db.revisions import HEAD_REVISION
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
-from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
+from planner.files.catalog_file import load_catalog_dir
 from resources import resource_path
 
 

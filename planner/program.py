@@ -20,7 +20,7 @@ from planner.exercise import Exercise
 from planner.taxonomy import Equipment
 
 FILE_EXTENSION = ".hipplan"
-"""Program files end with this (the format itself lives in planner.program_file)."""
+"""Program files end with this (the format itself lives in planner.files.program_file)."""
 DAYS_PER_WEEK = 7
 MAX_WEEKS = 52
 MAX_ENTRIES_PER_DAY = 50

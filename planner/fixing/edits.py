@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.balance_checks import plural
+from planner.balance.checks import plural
 from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.program import DAY_NAMES, Entry, Location, Program

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.settings import BalanceSettings
 from planner.handout.fonts import FontFamily
 from planner.handout.styles import BLACK, HEADER_FILL, LIGHT_GREY, MID_GREY, WHITE
 from planner.taxonomy import Direction
