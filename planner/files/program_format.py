@@ -124,7 +124,7 @@ def program_document(program: Program) -> ProgramModel:
                 days=[
                     DayV2(
                         entries=[
-                            EntryV2(id=e.id, exercise_id=e.exercise_id, dose=_dose_model(e.dose))
+                            EntryV2(id=e.id, exercise_id=e.exercise_id, dose=dose_model(e.dose))
                             for e in day.entries
                         ]
                     )
@@ -137,7 +137,7 @@ def program_document(program: Program) -> ProgramModel:
     )
 
 
-def _dose_model(dose: Dose) -> DoseV2:
+def dose_model(dose: Dose) -> DoseV2:
     return DoseV2(
         sets=dose.sets,
         amount=dose.amount,
@@ -159,7 +159,7 @@ def exercise_model(ex: Exercise) -> ExerciseModel:
         positions=list(ex.positions),
         equipment=list(ex.equipment),
         level=ex.level,
-        dose=_dose_model(ex.dose),
+        dose=dose_model(ex.dose),
         instructions=ex.instructions,
         cues=list(ex.cues),
         builtin=ex.builtin,
@@ -292,7 +292,7 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
                         f"{place}.exercise_id",
                     )
                 key = tuple(entry.dose.__dict__.values())
-                dose = doses.get(key) or _domain(source, f"{place}.dose", _dose, entry.dose)
+                dose = doses.get(key) or dose_from_model(entry.dose, source, f"{place}.dose")
                 doses[key] = dose
                 entries.append(Entry(entry.exercise_id, dose, entry.id))
             days.append(Day(entries))
@@ -307,8 +307,18 @@ def exercises_from_models(models: Sequence[ExerciseModel], source: str) -> dict[
         where = f"exercises[{i}]"
         if model.id in exercises:
             raise ProgramFileError(source, "is used by another exercise too", f"{where}.id")
-        exercises[model.id] = _domain(source, where, _exercise, model)
+        exercises[model.id] = exercise_from_model(model, source, where)
     return exercises
+
+
+def exercise_from_model(model: ExerciseModel, source: str, place: str) -> Exercise:
+    """The domain's exercise of a validated model; its complaint becomes an error at ``place``."""
+    return _domain(source, place, _exercise, model)
+
+
+def dose_from_model(model: DoseV2, source: str, place: str) -> Dose:
+    """The domain's dose of a validated model; its complaint becomes an error at ``place``."""
+    return _domain(source, place, _dose, model)
 
 
 def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:

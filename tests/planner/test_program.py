@@ -193,6 +193,40 @@ def test_day_totals_and_estimate() -> None:
     assert day.estimated_minutes() == 7
 
 
+def test_embedding_a_new_copy_tells_the_weeks_using_it_and_can_be_undone(
+    program: Program,
+) -> None:
+    seen: list[Change] = []
+    program.changed.connect(seen.append)
+    renamed = make_exercise("clamshell", Direction.EXTERNAL_ROTATION, name="Side-lying clam")
+    previous = program.embed(renamed)
+    assert previous == CLAM
+    assert seen[-1] == Change(weeks=frozenset({0}), exercises=frozenset({"clamshell"}))
+    program.restore_exercise("clamshell", previous)
+    assert program.exercises["clamshell"] == CLAM
+    assert seen[-1].exercises == {"clamshell"}
+
+
+def test_embedding_the_same_copy_changes_nothing(program: Program) -> None:
+    seen: list[Change] = []
+    program.changed.connect(seen.append)
+    assert program.embed(CLAM) == CLAM
+    program.restore_exercise("clamshell", CLAM)
+    assert seen == []
+
+
+def test_an_added_exercise_is_dropped_by_the_inverse_unless_an_entry_uses_it(
+    program: Program,
+) -> None:
+    lunge = make_exercise("side-lunge", Direction.ABDUCTION)
+    assert program.embed(lunge) is None
+    program.restore_exercise("side-lunge", None)
+    assert "side-lunge" not in program.exercises
+    with pytest.raises(ProgramError, match="still used"):
+        program.restore_exercise("clamshell", None)
+    assert program.exercises["clamshell"] == CLAM
+
+
 def test_dates_follow_the_start_week() -> None:
     p = Program(details=ClientDetails(start_date=date(2026, 11, 25)))  # a Wednesday
     assert p.day_date(0, 0) == date(2026, 11, 23)

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         menu: QMenu,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
@@ -274,7 +274,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = document.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.insertActions(first, [self.undo_action, self.redo_action])
+        if first is None:
+            edit.addActions([self.undo_action, self.redo_action])
+        else:
+            edit.insertActions(first, [self.undo_action, self.redo_action])
 
     def _details_changed(self, change: object) -> None:
         if getattr(change, "details", False):
@@ -355,10 +358,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        for key, splitter in (
-            ("mainSplitter", self.splitter),
-            ("catalogSplitter", self.catalog.splitter),
-        ):
+        splitters: dict[remembered.Layout, QSplitter] = {
+            "mainSplitter": self.splitter,
+            "catalogSplitter": self.catalog.splitter,
+        }
+        for key, splitter in splitters.items():
             state = remembered.layout_state(key)
             if state is not None:
                 splitter.restoreState(state)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ E = TypeVar("E", bound=LabelledEnum)
 def _selected(combo: QComboBox, members: type[E]) -> E | None:
     """The enum member chosen in a combo (Qt hands the key back as a plain string)."""
     key = combo.currentData()
-    return None if key is None else members(key)
+    return None if key is None else members.of(key)
 
 
 def _combo(any_text: str, members: type[LabelledEnum]) -> QComboBox:
@@ -93,7 +93,9 @@ class CatalogPanel(QWidget):
         directions = QGridLayout()
         directions.setSpacing(3)
         for i, direction in enumerate(Direction):
-            button = QToolButton(text=direction.label, checkable=True)
+            button = QToolButton()
+            button.setText(direction.label)
+            button.setCheckable(True)
             button.setToolTip(
                 f"Show exercises that train {direction.joint_action} ({BADGE_TEXT[direction]})"
             )
@@ -318,7 +320,7 @@ class CatalogPanel(QWidget):
         found = self.model.find(exercise_id)
         return found.name if found is not None else None
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         ids = self.list.selected_ids()
         if not ids:
             return
@@ -330,7 +332,7 @@ class CatalogPanel(QWidget):
         for day, label in enumerate(self._day_labels):
             action: QAction = days.addAction(label)
             action.triggered.connect(lambda _=False, d=day: self.add_requested.emit(ids, d))
-        menu.exec(self.list.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:

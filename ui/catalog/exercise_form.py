@@ -137,7 +137,8 @@ class ExerciseForm(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
-        self.error = QLabel(objectName="saveError", wordWrap=True)
+        self.error = QLabel(wordWrap=True)
+        self.error.setObjectName("saveError")
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(
@@ -185,7 +186,7 @@ class ExerciseForm(QDialog):
 
     def _values(self) -> SimpleNamespace:
         key = self.primary.currentData()
-        primary = Direction(key) if key else None
+        primary = Direction.of(key) if key else None
         secondary = [d for d, c in self.secondary.items() if c.isChecked() and d is not primary]
         knee = (
             Knee.BENT
@@ -201,7 +202,7 @@ class ExerciseForm(QDialog):
             knee=knee,
             positions=tuple(p for p, c in self.positions.items() if c.isChecked()),
             equipment=tuple(e for e, c in self.equipment.items() if c.isChecked()),
-            level=Level(self.level.currentData()),
+            level=Level.of(self.level.currentData()),
             dose=Dose(),
             instructions=self.instructions.toPlainText().strip(),
             cues=tuple(

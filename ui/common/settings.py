@@ -63,7 +63,7 @@ def autosave_seconds() -> int:
     """How often unsaved work is copied to the recovery folder (at least every 5 seconds)."""
     value = app_settings().value(AUTOSAVE_KEY, AUTOSAVE_DEFAULT_SECONDS)
     try:
-        return max(AUTOSAVE_MIN_SECONDS, int(value))  # type: ignore[call-overload]
+        return max(AUTOSAVE_MIN_SECONDS, int(str(value)))
     except (TypeError, ValueError):
         return AUTOSAVE_DEFAULT_SECONDS
 

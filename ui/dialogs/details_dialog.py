@@ -4,6 +4,8 @@ client's own balance thresholds (on top of the coach's, from Preferences)."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -49,7 +51,8 @@ class DetailsDialog(QDialog):
         )
         self.coach = QLineEdit(details.coach_name)
         self.has_start = QCheckBox("Starts on")
-        self.start = QDateEdit(calendarPopup=True)
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMM yyyy")
         first, last = START_DATES
         self.start.setDateRange(
@@ -65,7 +68,9 @@ class DetailsDialog(QDialog):
         self.notes = QPlainTextEdit(details.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
-        self.equipment = {e: QCheckBox(e.label, checked=e in details.equipment) for e in Equipment}
+        self.equipment = {e: QCheckBox(e.label) for e in Equipment}
+        for equipment, check in self.equipment.items():
+            check.setChecked(equipment in details.equipment)
         box = QGroupBox("Equipment the client has (leave all unticked if unknown)")
         grid = QGridLayout(box)
         for i, check in enumerate(self.equipment.values()):
@@ -144,13 +149,14 @@ class DetailsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
     def details(self) -> ClientDetails:
-        start = self.start.date().toPython() if self.has_start.isChecked() else None
+        # QDate.toPython gives a datetime.date; its stub says object.
+        start = cast(date, self.start.date().toPython()) if self.has_start.isChecked() else None
         return replace(  # keeps whatever the dialog does not show
             self.original,
             client_name=self.client.text().strip(),
             title=self.title.text().strip(),
             coach_name=self.coach.text().strip(),
-            start_date=start,  # type: ignore[arg-type]
+            start_date=start,
             equipment=frozenset(e for e, check in self.equipment.items() if check.isChecked()),
             notes=self.notes.toPlainText().strip(),
             balance_overrides=self.overrides(),

@@ -14,7 +14,8 @@ class DoseEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Dose — {title}")
         self.fields = DoseFields(dose)
-        self.preview = QLabel(objectName="dosePreview", textFormat=Qt.TextFormat.RichText)
+        self.preview = QLabel(textFormat=Qt.TextFormat.RichText)
+        self.preview.setObjectName("dosePreview")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -63,7 +63,8 @@ class DoseFields(QWidget):
         for unit in Unit:
             self.unit.addItem(unit.value, unit.value)
         self.unit.setCurrentIndex(list(Unit).index(dose.unit))
-        self.each_side = QCheckBox("Each side (each way for steps)", checked=dose.each_side)
+        self.each_side = QCheckBox("Each side (each way for steps)")
+        self.each_side.setChecked(dose.each_side)
         self.load = QLineEdit(dose.load, placeholderText="e.g. light band, 8 kg")
         self.rest = QSpinBox(minimum=0, maximum=9999, value=dose.rest_seconds, suffix=" s")
         self.tempo = QLineEdit(dose.tempo, placeholderText="e.g. 3-1-1 (down, hold, up)")
@@ -109,7 +110,7 @@ class DoseFields(QWidget):
         return SimpleNamespace(
             sets=self.sets.value(),
             amount=self.amount.value(),
-            unit=Unit(self.unit.currentData()),
+            unit=Unit.of(self.unit.currentData()),
             each_side=self.each_side.isChecked(),
             load=self.load.text().strip(),
             rest_seconds=self.rest.value(),

@@ -43,15 +43,16 @@ class ExportOptions(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export handout")
         paper = remembered.export_paper(default_paper())
-        self.a4 = QRadioButton("A4 (210 × 297 mm)", checked=paper != "letter")
-        self.letter = QRadioButton("US Letter (8.5 × 11 in)", checked=paper == "letter")
+        self.a4 = QRadioButton("A4 (210 × 297 mm)")
+        self.a4.setChecked(paper != "letter")
+        self.letter = QRadioButton("US Letter (8.5 × 11 in)")
+        self.letter.setChecked(paper == "letter")
         box = QGroupBox("Paper")
         column = QVBoxLayout(box)
         column.addWidget(self.a4)
         column.addWidget(self.letter)
-        self.open_when_done = QCheckBox(
-            "Open the PDF when it is ready", checked=remembered.export_opens_when_done()
-        )
+        self.open_when_done = QCheckBox("Open the PDF when it is ready")
+        self.open_when_done.setChecked(remembered.export_opens_when_done())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -53,7 +53,11 @@ class FileController(QObject):
         """The last autosave failed (the coach has been told; told again after a success)."""
         self._hold_recovery_key()
 
-        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(
+            text: str,
+            slot: object,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
             act = QAction(text, window)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -206,12 +210,13 @@ class FileController(QObject):
 
         if ask_first and not self.maybe_save():
             return False
-        lock = ProgramLock.for_program(path)
-        if not lock.try_lock():
+        found = ProgramLock.for_program(path)
+        lock: ProgramLock | None = found
+        if not found.try_lock():
             answer = QMessageBox.warning(
                 self.window,
                 "Already open",
-                f"{path.name} is already open in another Hip Planner window ({lock.holder()}). "
+                f"{path.name} is already open in another Hip Planner window ({found.holder()}). "
                 "Opening it twice can overwrite changes made there.\n\nOpen it anyway?",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,

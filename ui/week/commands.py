@@ -48,14 +48,14 @@ class AddEntries(QUndoCommand):
         )
         self.program = program
         self.exercises = {ex.id: ex for ex, _ in items}
-        self.previous = {i: program.exercises.get(i) for i in self.exercises}
+        self.previous: dict[str, Exercise | None] = {}
         self.entries = [Entry(ex.id, dose) for ex, dose in items]
         self.target = (week, day, index)
         self.placed: list[tuple[Location, Entry]] = []
 
     def redo(self) -> None:
         for exercise in self.exercises.values():
-            self.program.embed(exercise)
+            self.previous[exercise.id] = self.program.embed(exercise)
         if self.placed:
             self.program.put(self.placed)
         else:
@@ -64,10 +64,7 @@ class AddEntries(QUndoCommand):
     def undo(self) -> None:
         self.placed = self.program.take([e.id for e in self.entries])
         for exercise_id, previous in self.previous.items():
-            if previous is None:
-                del self.program.exercises[exercise_id]
-            else:
-                self.program.exercises[exercise_id] = previous
+            self.program.restore_exercise(exercise_id, previous)
 
 
 class RemoveEntries(QUndoCommand):

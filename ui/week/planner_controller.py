@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from planner.balance.settings import BalanceSettings
-from planner.dose import Dose, DoseError
-from planner.exercise import Exercise, ExerciseError
-from planner.files.catalog_file import (
-    dose_from_mapping,
-    dose_to_mapping,
-    exercise_from_mapping,
-    exercise_to_mapping,
-)
+from planner.dose import Dose
+from planner.exercise import Exercise
 from planner.program import (
     DAY_NAMES,
     MAX_ENTRIES_PER_DAY,
@@ -200,16 +193,11 @@ class PlannerController(QObject):
         if not ids:
             return False
         entries = [self.program.entry(i) for i in ids]
-        payload = [
-            {
-                "exercise": exercise_to_mapping(self.program.exercise_of(e)),
-                "builtin": self.program.exercise_of(e).builtin,
-                "dose": dose_to_mapping(e.dose),
-            }
-            for e in entries
-        ]
+        from planner.files.cards import dumps_cards  # the file format: not needed at start
+
+        cards = [(self.program.exercise_of(e), e.dose) for e in entries]
         data = QMimeData()
-        data.setData(CLIPBOARD_TYPE, json.dumps(payload).encode("utf-8"))
+        data.setData(CLIPBOARD_TYPE, dumps_cards(cards))
         data.setText(
             "\n".join(f"{self.program.exercise_of(e).name}: {e.dose.describe()}" for e in entries)
         )
@@ -318,12 +306,10 @@ def _clipboard_items(data: QMimeData) -> list[tuple[Exercise, Dose]]:
     """Exercises and doses from our clipboard format; an empty list for anything malformed."""
     if not data.hasFormat(CLIPBOARD_TYPE):
         return []
+    from planner.files.cards import loads_cards
+    from planner.files.program_format import ProgramFileError
+
     try:
-        payload = json.loads(bytes(data.data(CLIPBOARD_TYPE).data()).decode("utf-8"))
-        items = []
-        for item in payload:
-            exercise = exercise_from_mapping(item["exercise"], builtin=bool(item["builtin"]))
-            items.append((exercise, dose_from_mapping(item["dose"])))
-        return items
-    except (ValueError, KeyError, TypeError, DoseError, ExerciseError):
+        return loads_cards(bytes(data.data(CLIPBOARD_TYPE).data()))
+    except ProgramFileError:
         return []

@@ -45,7 +45,8 @@ class WeekBar(QWidget):
         self.menu.addSeparator()
         self.earlier = self.menu.addAction("Move week &earlier", lambda: self.move_week.emit(-1))
         self.later = self.menu.addAction("Move week &later", lambda: self.move_week.emit(+1))
-        self.more = QToolButton(text="Week actions")
+        self.more = QToolButton()
+        self.more.setText("Week actions")
         self.more.setMenu(self.menu)
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setToolTip("Duplicate (with progression), delete or reorder this week")
@@ -56,7 +57,8 @@ class WeekBar(QWidget):
         row.addStretch(1)
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(text=text)
+        button = QToolButton()
+        button.setText(text)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.clicked.connect(slot)
@@ -90,7 +92,8 @@ class DuplicateWeekDialog(QDialog):
     def __init__(self, week_number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Duplicate week {week_number}")
-        self.same = QRadioButton("Same doses", checked=True)
+        self.same = QRadioButton("Same doses")
+        self.same.setChecked(True)
         self.more_sets = QRadioButton("One more set for every exercise")
         self.more_amount = QRadioButton("More reps, seconds or steps for every exercise, by")
         self.step = QSpinBox(minimum=1, maximum=60, value=2)
