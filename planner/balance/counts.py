@@ -12,8 +12,25 @@ from planner.balance.findings import Finding, Severity
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 
 
+class _Tally:
+    """Errors and warnings, from a ``count`` of findings by severity."""
+
+    __slots__ = ()
+
+    def count(self, severity: Severity) -> int:
+        raise NotImplementedError
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+
 @dataclass(frozen=True, slots=True)
-class WeekAnalysis:
+class WeekAnalysis(_Tally):
     """What one week trains. Every mapping keyed by direction has all six directions."""
 
     sets: Mapping[Direction, float]
@@ -68,17 +85,9 @@ class WeekAnalysis:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
 
 @dataclass(frozen=True, slots=True)
-class ProgramAnalysis:
+class ProgramAnalysis(_Tally):
     """The analysis of some weeks of a program; ``numbers`` are their 1-based week numbers."""
 
     weeks: tuple[WeekAnalysis, ...]
@@ -105,11 +114,3 @@ class ProgramAnalysis:
 
     def count(self, severity: Severity) -> int:
         return sum(week.count(severity) for week in self.weeks)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)

@@ -12,21 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.files.program_format import (
-    ProgramFileError,
+    decode_file,
     dose_from_model,
     dose_model,
     encode_json,
     exercise_from_model,
     exercise_model,
-    validation_error,
+    validated,
 )
 from planner.files.program_schema import DoseV2, ExerciseModel, FileModel
-from planner.files.strict_json import JsonProblem, decode_json
 from planner.program import MAX_ENTRIES_PER_DAY
 
 FORMAT: Literal["hip-planner/cards"] = "hip-planner/cards"
@@ -55,15 +54,10 @@ def dumps_cards(cards: Sequence[Card]) -> bytes:
 
 
 def loads_cards(data: bytes) -> list[Card]:
-    """The cards of a payload; :class:`ProgramFileError` names the first problem."""
-    try:
-        document = decode_json(data, what="copied exercise cards")
-    except JsonProblem as exc:
-        raise ProgramFileError(SOURCE, exc.problem, exc.place) from None
-    try:
-        model = CardsModel.model_validate(document)
-    except ValidationError as exc:
-        raise validation_error(SOURCE, exc) from None
+    """The cards of a payload; :class:`~planner.files.program_format.ProgramFileError` names
+    the first problem."""
+    document = decode_file(data, SOURCE, what="copied exercise cards")
+    model = validated(CardsModel, document, SOURCE)
     return [
         (
             exercise_from_model(card.exercise, SOURCE, f"cards[{i}].exercise"),

@@ -18,17 +18,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal, Protocol
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from planner.exercise import Exercise
 from planner.file_text import quoted
 from planner.files.program_file import MAX_FILE_BYTES, read_limited
 from planner.files.program_format import (
     ProgramFileError,
+    decode_file,
     encode_json,
     exercise_model,
     exercises_from_models,
-    validation_error,
+    validated,
 )
 from planner.files.program_schema import (
     ExerciseCore,
@@ -38,7 +39,6 @@ from planner.files.program_schema import (
     HipWeight,
 )
 from planner.files.safe_save import ProgramSaveError, write_atomically
-from planner.files.strict_json import JsonProblem, decode_json
 from planner.program import MAX_EXERCISES
 
 FORMAT = "hip-planner/exercises"
@@ -126,10 +126,7 @@ def loads_exercises(data: bytes, source: str = "the sharing file") -> list[Exerc
 
 
 def _parse(data: bytes, source: str) -> list[Exercise]:
-    try:
-        document = decode_json(data, what=f"a {WHAT}")
-    except JsonProblem as exc:
-        raise ProgramFileError(source, exc.problem, exc.place) from None
+    document = decode_file(data, source, what=f"a {WHAT}")
     found = document.get("format") if isinstance(document, dict) else None
     if not isinstance(document, dict) or found != FORMAT:
         shown = quoted(found) if isinstance(found, str) else json.dumps(found)[:20]
@@ -145,10 +142,7 @@ def _parse(data: bytes, source: str) -> list[Exercise]:
             f"was written by a newer Hip Planner (version {version}); update Hip Planner to "
             "read it",
         )
-    try:
-        shared = SharingFile.model_validate(document)
-    except ValidationError as exc:
-        raise validation_error(source, exc) from None
+    shared = validated(SharingFile, document, source)
     return list(exercises_from_models(_as_own(shared.exercises), source).values())
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
 from planner.balance.settings import override_problems
@@ -43,6 +43,7 @@ from planner.program import ClientDetails, Day, Entry, Program, Week
 
 M = TypeVar("M")
 T = TypeVar("T")
+F = TypeVar("F", bound=BaseModel)
 
 
 class ProgramFileError(Exception):
@@ -179,20 +180,30 @@ def parse_program(data: bytes, *, source: str) -> LoadedProgram:
 
     Raises :class:`ProgramFileError` (or its :class:`NewerVersionError`) and nothing else.
     """
+    return parse_document(decode_file(data, source), source=source)
+
+
+def decode_file(data: bytes, source: str, what: str = "a Hip Planner program") -> object:
+    """The JSON values of untrusted bytes (:func:`decode_json`); a problem becomes a
+    :class:`ProgramFileError` naming ``source`` and the place."""
     try:
-        value = decode_json(data)
+        return decode_json(data, what=what)
     except JsonProblem as exc:
         raise ProgramFileError(source, exc.problem, exc.place) from None
-    return parse_document(value, source=source)
+
+
+def validated(model: type[F], value: object, source: str) -> F:
+    """``value`` as ``model``; the first problems become one :class:`ProgramFileError`."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        raise validation_error(source, exc) from None
 
 
 def parse_document(value: object, *, source: str) -> LoadedProgram:
     """Read a program from already decoded JSON values (e.g. inside a recovery file)."""
     version = _file_version(value, source)
-    try:
-        model = MODELS[version].model_validate(value)
-    except ValidationError as exc:
-        raise validation_error(source, exc) from None
+    model = validated(MODELS[version], value, source)
     if isinstance(model, ProgramV1):
         model = upgrade_v1(model)
     current = upgrade_v2(model) if isinstance(model, ProgramV2) else model

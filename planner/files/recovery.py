@@ -16,20 +16,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from planner.files.folders import recovery_dir
 from planner.files.program_file import read_limited
 from planner.files.program_format import (
     ProgramFileError,
+    decode_file,
     encode_json,
     parse_document,
     program_document,
-    validation_error,
+    validated,
 )
 from planner.files.program_schema import FileModel
 from planner.files.safe_save import ProgramSaveError, remove_stale_temp_files, write_atomically
-from planner.files.strict_json import JsonProblem, decode_json
 from planner.program import Program
 
 log = logging.getLogger(__name__)
@@ -108,14 +108,8 @@ def list_recoveries() -> list[Recovery]:
 def read_recovery(path: Path) -> Recovery:
     """One recovery file; raises :class:`ProgramFileError`."""
     source = str(path)
-    try:
-        value = decode_json(read_limited(path, source))
-    except JsonProblem as exc:
-        raise ProgramFileError(source, exc.problem, exc.place) from None
-    try:
-        meta = RecoveryFile.model_validate(value)
-    except ValidationError as exc:
-        raise validation_error(source, exc) from None
+    value = decode_file(read_limited(path, source), source)
+    meta = validated(RecoveryFile, value, source)
     if meta.doc_key != path.name.removesuffix(SUFFIX):
         raise ProgramFileError(source, "does not match the file name", "doc_key")
     try:

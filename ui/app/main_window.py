@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
-from planner.fixing.edits import Fix
-from planner.fixing.engine import fix_week
 from ui.catalog.catalog_actions import CatalogActions
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
 from ui.common import settings as remembered
 from ui.common.document import Document
+from ui.common.workspace import Workspace
 from ui.coverage.coverage_panel import PANEL_WIDTH, CoveragePanel
 from ui.dialogs.preferences_dialog import edit_preferences, load_balance_settings
 from ui.files.export_controller import ExportController
@@ -47,6 +46,7 @@ from ui.week.week_view import WeekView
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
+    from planner.fixing.edits import Fix
 
 APP_TITLE = "Hip Planner"
 MINIMUM_SIZE = (900, 560)
@@ -61,14 +61,14 @@ class MainWindow(QMainWindow):
         self.catalog_db = catalog_db
         self.setObjectName("mainWindow")
         self.setMinimumSize(*MINIMUM_SIZE)
-        self.document = Document()
+        self.workspace = Workspace(Document())
 
         self.catalog_model = CatalogModel(exercises, self)
         self.catalog = CatalogPanel(self.catalog_model)
         self.week_bar = WeekBar()
         self.week_view = WeekView(self.document.program)
         self.controller = PlannerController(
-            self, self.document, self.catalog_model.find, self.week_view, self.week_bar
+            self, self.workspace, self.catalog_model.find, self.week_view, self.week_bar
         )
         centre = QWidget()
         centre.setObjectName("planner")
@@ -98,13 +98,11 @@ class MainWindow(QMainWindow):
         )
         self.document.title_changed.connect(self.update_title)
         self.document.changed.connect(self._details_changed)
-        self.coverage.set_document(self.document)
+        self.coverage.set_workspace(self.workspace)
         self.controller.defaults = lambda: self.coverage.settings
-        self.controller.week_changed.connect(self.coverage.show_week)
-        self.coverage.week_chosen.connect(self.controller.show_week)
+        self.coverage.week_chosen.connect(self.workspace.show_week)
         self.coverage.fix_requested.connect(self._apply_fix)
         self.coverage.fix_all_requested.connect(self._fix_all)
-        self.coverage.show_week(self.controller.week)
 
         self.week_label = QLabel()
         self.statusBar().addPermanentWidget(self.week_label)
@@ -249,16 +247,18 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         return self.file.open_path(path)
 
+    @property
+    def document(self) -> Document:
+        return self.workspace.document
+
     def set_document(self, document: Document) -> None:
         old = self.document
-        self.document = document
         old.undo_stack.setActive(False)
         document.undo_stack.setActive(True)
         self._rebind_undo(document)
-        self.coverage.set_document(document)
         document.title_changed.connect(self.update_title)
         document.changed.connect(self._details_changed)
-        self.controller.set_document(document)
+        self.workspace.set_document(document)
         self.catalog.set_client_equipment(document.program.details.equipment)
         self.update_title()
         old.close()  # only now: until here a failure can still go back to ``old``
@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
         page = self.coverage.this_week
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
+            from planner.fixing.engine import fix_week  # scipy's solver, loaded when used
+
             result = fix_week(page.planning())
         finally:
             QApplication.restoreOverrideCursor()

@@ -7,6 +7,7 @@ exercises); the window stays usable and the result is shown on the GUI thread.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,10 @@ from db.row_values import name_key
 from planner.exercise import Exercise
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
-from ui.catalog.exercise_form import ExerciseForm
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase, ImportReport
+    from ui.catalog.exercise_form import ExerciseForm
 
 # planner.files.exercise_share (the file format, pydantic) is imported where it is used: the first
 # window does not need it.
@@ -114,6 +115,13 @@ class CatalogActions(QObject):
         if select is not None:
             self.panel.select_exercise(select)
 
+    def _form(
+        self, exercise: Exercise | None, save: Callable[[Exercise], Exercise]
+    ) -> ExerciseForm:
+        from ui.catalog.exercise_form import ExerciseForm  # built when first asked for
+
+        return ExerciseForm(exercise, save, self._name_taken, self.window)
+
     def _name_taken(self, name: str) -> bool:
         key = name_key(name)
         return any(name_key(ex.name) == key for ex in self.model.all_exercises())
@@ -125,7 +133,7 @@ class CatalogActions(QObject):
 
     def new_exercise(self) -> None:
         assert self.database is not None
-        form = ExerciseForm(None, self.database.add_own, self._name_taken, self.window)
+        form = self._form(None, self.database.add_own)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.reload(select=form.saved.id)
 
@@ -143,7 +151,7 @@ class CatalogActions(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 self.duplicate_exercise()
             return
-        form = ExerciseForm(exercise, self.database.update_own, self._name_taken, self.window)
+        form = self._form(exercise, self.database.update_own)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.reload(select=form.saved.id)
 
@@ -157,7 +165,7 @@ class CatalogActions(QObject):
             self._fail("Could not duplicate the exercise", exc)
             return
         self.reload(select=copy.id)
-        form = ExerciseForm(copy, self.database.update_own, self._name_taken, self.window)
+        form = self._form(copy, self.database.update_own)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.reload(select=form.saved.id)
 

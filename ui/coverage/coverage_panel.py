@@ -16,8 +16,8 @@ from planner.balance.counts import WeekAnalysis
 from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.files.thresholds import settings_for
-from planner.program import Change, Program
-from ui.common.document import Document
+from planner.program import Program
+from ui.common.workspace import Shown, Workspace
 from ui.coverage.program_table import ProgramTable, ProgramTableModel
 from ui.coverage.week_coverage import WeekCoverage
 
@@ -41,8 +41,7 @@ class CoveragePanel(QWidget):
         self.catalog = catalog
         self.settings = settings
         """The coach's thresholds (balance.toml); :attr:`effective` adds the program's own."""
-        self.document: Document | None = None
-        self.week = 0
+        self.workspace: Workspace | None = None
         self.analysis: WeekAnalysis | None = None
         self._stale: set[int] | None = None
         """Weeks the all-weeks table must analyse again; None: all of them."""
@@ -84,21 +83,19 @@ class CoveragePanel(QWidget):
 
     @property
     def program(self) -> Program:
-        assert self.document is not None, "set_document first"
-        return self.document.program
+        assert self.workspace is not None, "set_workspace first"
+        return self.workspace.program
+
+    @property
+    def week(self) -> int:
+        return self.workspace.week if self.workspace is not None else 0
 
     # -- inputs ------------------------------------------------------------------------------
 
-    def set_document(self, document: Document) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._changed)
-        self.document = document
-        document.changed.connect(self._changed)
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        workspace.shown.connect(self._shown)
         self._stale = None
-        self.refresh()
-
-    def show_week(self, index: int) -> None:
-        self.week = index
         self.refresh()
 
     def set_settings(self, settings: BalanceSettings) -> None:
@@ -106,12 +103,13 @@ class CoveragePanel(QWidget):
         self._stale = None
         self.refresh()
 
-    def _changed(self, change: Change) -> None:
-        if change.structure or change.details:  # the details hold the program's thresholds
+    def _shown(self, shown: Shown) -> None:
+        change = shown.change
+        if shown.replaced or change.structure or change.details:  # details: own thresholds
             self._stale = None
         elif self._stale is not None:
             self._stale |= change.weeks
-        if change.structure or change.details or self.week in change.weeks:
+        if shown.moved or change.details or shown.week in change.weeks:
             self.refresh()
         else:
             self._update_table()
@@ -120,10 +118,9 @@ class CoveragePanel(QWidget):
 
     def refresh(self) -> None:
         """Analyse the shown week again and show it (and the table, if it is on screen)."""
-        if self.document is None:
+        if self.workspace is None:
             return
         program = self.program
-        self.week = max(0, min(self.week, len(program.weeks) - 1))
         settings = self.effective
         self.analysis = analyse_week(
             program.weeks[self.week],
@@ -135,7 +132,7 @@ class CoveragePanel(QWidget):
         self._update_table()
 
     def _update_table(self) -> None:
-        if self.document is None or not self.table.isVisibleTo(self):
+        if self.workspace is None or not self.table.isVisibleTo(self):
             return
         program, settings = self.program, self.effective
         if self._stale is None or self.table_model.rowCount() != len(program.weeks):

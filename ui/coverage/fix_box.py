@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from planner.fixing.edits import Fix
-from planner.fixing.engine import Offer
+if TYPE_CHECKING:
+    from planner.fixing.edits import Fix
+    from planner.fixing.engine import Offer
 
 
 class FixBox(QFrame):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor
@@ -27,13 +28,15 @@ from planner.balance.findings import Finding, Severity
 from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.fixing.atoms import is_fixable
-from planner.fixing.engine import Offer, Planning, offer
 from planner.program import DAY_NAMES, Program
 from planner.taxonomy import Direction, Knee, Position
 from ui.coverage.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
 from ui.coverage.fix_box import FixBox
 from ui.coverage.radar_chart import STANDING_WORDS, RadarChart
 from ui.coverage.split_bar import SplitBar
+
+if TYPE_CHECKING:
+    from planner.fixing.engine import Offer, Planning
 
 HOVER_HINT = (
     "Point at a direction, or click the chart and use the arrow keys, to see which exercises "
@@ -81,6 +84,8 @@ class WeekCoverage(QWidget):
         self.program = Program()
         self.week = 0
         self.analysis: WeekAnalysis | None = None
+        self.described: Direction | None = None
+        """The direction whose feeding entries are listed (kept after the pointer leaves)."""
         self.catalog: Callable[[], Sequence[Exercise]] = list
         self.settings = BalanceSettings()
         self._offers: dict[object, Offer] = {}
@@ -188,8 +193,7 @@ class WeekCoverage(QWidget):
             return
         self.stack.setCurrentWidget(self.splitter)
         self.chart.set_data(analysis.sets, target_band(analysis, settings), standings(analysis))
-        if self.chart.highlight is not None:
-            self._hovered(self.chart.highlight)
+        self._hovered(self.chart.highlight or self.described)  # the week changed under it
         self._show_splits(analysis, settings)
         self._show_findings(analysis.findings)
 
@@ -244,6 +248,7 @@ class WeekCoverage(QWidget):
     def _hovered(self, direction: Direction | None) -> None:
         if direction is None:
             return  # keep the last one, so it can be read after the mouse leaves
+        self.described = direction
         first, *rest = self.describe(direction).split("\n")
         self.feeding.setText(f"<b>{first}</b><br>" + "<br>".join(rest))
 
@@ -302,6 +307,8 @@ class WeekCoverage(QWidget):
 
     def planning(self) -> Planning:
         """What the engine plans the shown week's fixes from."""
+        from planner.fixing.engine import Planning  # the fix planner: loaded when first used
+
         program = self.program
         return Planning(
             program.weeks[self.week],
@@ -323,6 +330,8 @@ class WeekCoverage(QWidget):
         if state not in self._offers:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
             try:
+                from planner.fixing.engine import offer
+
                 self._offers[state] = offer(plan, found)
             finally:
                 QApplication.restoreOverrideCursor()

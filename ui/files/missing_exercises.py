@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.catalog import CatalogDatabase
 from db.errors import CatalogError
 from planner.exercise import Exercise
 from planner.program import Program
 from ui.catalog.catalog_actions import CatalogActions
 from ui.catalog.catalog_model import CatalogModel
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase  # SQLAlchemy: not before the first paint
 
 
 class CatalogHost(Protocol):

@@ -6,13 +6,16 @@ Menu texts name what changes ("Add Glute bridge to Tuesday"), so Undo says what 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from planner.dose import Dose
 from planner.exercise import Exercise
-from planner.fixing.edits import AppliedFix, Fix, apply_fix
 from planner.program import DAY_NAMES, ClientDetails, Entry, Location, Program, Week
+
+if TYPE_CHECKING:
+    from planner.fixing.edits import AppliedFix, Fix
 
 
 def _names(names: Sequence[str]) -> str:
@@ -208,6 +211,8 @@ class ApplyFix(QUndoCommand):
 
     def redo(self) -> None:
         if self.applied is None:
+            from planner.fixing.edits import apply_fix  # the fix planner: not needed at start
+
             self.applied = apply_fix(self.program, self.week, self.fix)
         else:
             self.applied.redo()

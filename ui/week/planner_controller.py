@@ -14,14 +14,12 @@ from planner.program import (
     DAY_NAMES,
     MAX_ENTRIES_PER_DAY,
     MAX_WEEKS,
-    Change,
     Program,
     ProgramError,
     Week,
 )
 from ui.common.document import Document
-from ui.dialogs.details_dialog import DetailsDialog
-from ui.dialogs.dose_editor import DoseEditor
+from ui.common.workspace import Shown, Workspace
 from ui.week.commands import (
     AddEntries,
     InsertWeek,
@@ -47,7 +45,7 @@ class PlannerController(QObject):
     def __init__(
         self,
         parent: QWidget,
-        document: Document,
+        workspace: Workspace,
         lookup: Callable[[str], Exercise | None],
         week_view: WeekView,
         week_bar: WeekBar,
@@ -59,9 +57,8 @@ class PlannerController(QObject):
         self.lookup = lookup
         self.view = week_view
         self.bar = week_bar
-        self.document = document
-        document.changed.connect(self._changed)
-        self.week = 0
+        self.workspace = workspace
+        workspace.shown.connect(self._shown)
         for day_list in week_view.lists:
             day_list.exercises_dropped.connect(self.drop_exercises)
             day_list.entries_dropped.connect(self.drop_entries)
@@ -71,36 +68,32 @@ class PlannerController(QObject):
         week_bar.duplicate_week.connect(self.duplicate_week)
         week_bar.delete_week.connect(self.delete_week)
         week_bar.move_week.connect(self.move_week)
-        self.show_week(0)
+        self._shown(Shown(workspace.week, moved=True))
 
     # -- document ----------------------------------------------------------------------------
 
-    def set_document(self, document: Document) -> None:
-        self.document.changed.disconnect(self._changed)
-        self.document = document
-        document.changed.connect(self._changed)
-        self.show_week(0)
+    @property
+    def document(self) -> Document:
+        return self.workspace.document
+
+    @property
+    def week(self) -> int:
+        return self.workspace.week
 
     @property
     def program(self) -> Program:
         return self.document.program
 
-    def _changed(self, change: Change) -> None:
-        count = len(self.program.weeks)
-        if change.structure:
-            self.week = min(self.week, count - 1)
-            self.bar.set_weeks(count, self.week)
-            self.view.show_week(self.program, self.week)
-            self.week_changed.emit(self.week)
-        elif self.week in change.weeks or change.details:
+    def _shown(self, shown: Shown) -> None:
+        if shown.moved:
+            self.bar.set_weeks(len(self.program.weeks), shown.week)
+            self.view.show_week(self.program, shown.week)
+            self.week_changed.emit(shown.week)
+        elif shown.week in shown.change.weeks or shown.change.details:
             self.view.refresh()
 
     def show_week(self, index: int) -> None:
-        index = max(0, min(index, len(self.program.weeks) - 1))
-        self.week = index
-        self.bar.set_weeks(len(self.program.weeks), index)
-        self.view.show_week(self.program, index)
-        self.week_changed.emit(index)
+        self.workspace.show_week(index)
 
     # -- adding ------------------------------------------------------------------------------
 
@@ -181,6 +174,8 @@ class PlannerController(QObject):
             return
         entry = day_list.day_model.entry(index.row())
         exercise = self.program.exercise_of(entry)
+        from ui.dialogs.dose_editor import DoseEditor  # built when first asked for
+
         dialog = DoseEditor(entry.dose, exercise.name, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.dose() != entry.dose:
             self.document.push(SetDose(self.program, entry.id, dialog.dose()))
@@ -261,24 +256,25 @@ class PlannerController(QObject):
                 f"A program has at most {MAX_WEEKS} weeks. Start a new program for the next year.",
             )
             return
-        self.document.push(
-            InsertWeek(self.program, index, week or Week(), text.format(n=index + 1))
-        )
-        self.show_week(index)
+        with self.workspace.following(index):
+            self.document.push(
+                InsertWeek(self.program, index, week or Week(), text.format(n=index + 1))
+            )
 
     def delete_week(self) -> None:
         if len(self.program.weeks) == 1:
             return
-        self.document.push(RemoveWeek(self.program, self.week))
-        self.show_week(min(self.week, len(self.program.weeks) - 1))
+        self.document.push(RemoveWeek(self.program, self.week))  # shows the week now there
 
     def move_week(self, delta: int) -> None:
         target = self.week + delta
         if 0 <= target < len(self.program.weeks):
-            self.document.push(MoveWeek(self.program, self.week, target))
-            self.show_week(target)
+            with self.workspace.following(target):
+                self.document.push(MoveWeek(self.program, self.week, target))
 
     def edit_details(self) -> None:
+        from ui.dialogs.details_dialog import DetailsDialog  # built when first asked for
+
         dialog = DetailsDialog(self.program.details, self.window, defaults=self.defaults())
         if (
             dialog.exec() == QDialog.DialogCode.Accepted

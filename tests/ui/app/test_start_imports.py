@@ -16,7 +16,8 @@ app = create_application()
 windows = open_windows([])
 app.processEvents()
 assert windows[0].isVisible() and windows[0].catalog.list.model().rowCount() > 0
-loaded = sorted({name.split(".")[0] for name in sys.modules} & set(sys.argv[1:]))
+names = set(sys.modules) | {name.split(".")[0] for name in sys.modules}
+loaded = sorted(names & set(sys.argv[1:]))
 print(" ".join(loaded))
 for window in windows:
     window.document.undo_stack.setClean()
@@ -25,7 +26,7 @@ for window in windows:
 
 
 def _start(home: Path, *watched: str) -> list[str]:
-    """The watched top-level packages loaded once the main window is shown and painted."""
+    """The watched packages and modules loaded once the main window is shown and painted."""
     result = subprocess.run(
         [sys.executable, "-c", START, *watched],
         cwd=ROOT,
@@ -52,3 +53,15 @@ def test_starting_does_not_import_reportlab_scipy_nor_alembic_without_a_migratio
     assert "scipy" not in first
     assert "alembic" in first  # the first start creates the catalog with a migration
     assert _start(tmp_path, "reportlab", "alembic", "scipy") == []
+
+
+def test_starting_builds_no_dialog_and_loads_no_fix_planner(tmp_path: Path) -> None:
+    watched = (
+        "planner.fixing.engine",
+        "planner.fixing.edits",
+        "ui.dialogs.details_dialog",
+        "ui.dialogs.dose_editor",
+        "ui.catalog.exercise_form",
+    )
+    _start(tmp_path)  # the first start creates the catalog
+    assert _start(tmp_path, *watched) == []

@@ -22,7 +22,7 @@ from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, Position
 from tests.factories import make_exercise
 from tests.gui_helpers import day_ids, drag_and_drop, row_point
-from tests.plans import EVERY_DIRECTION, METZL, MONDAY, TUESDAY, build
+from tests.plans import EVERY_DIRECTION, FRIDAY, METZL, MONDAY, TUESDAY, build
 from ui.app.main_window import MainWindow
 from ui.common.document import Document
 from ui.common.mime import EXERCISE_IDS, encode_ids
@@ -165,6 +165,24 @@ def test_pointing_at_a_direction_lists_the_entries_feeding_it(
     assert "Thu · Band lateral walk" in chart.describe(ER)
     assert "No exercise trains it" in chart.describe(IR)
     assert chart.direction_at(centre + QPoint(0, 2).toPointF()) is None
+
+
+def test_the_listed_entries_follow_a_card_moved_after_pointing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    program = open_program(window, build(METZL))
+    page = window.coverage.this_week
+    chart = page.chart
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # the first direction, then back to rotate out
+    while chart.highlight is not ER:
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert "Mon · Band lateral walk" in page.feeding.text()
+    chart.clearFocus()  # the pointer and the keyboard have left the chart
+    walk = next(e for e in program.day(0, MONDAY).entries if "lateral-walk" in e.exercise_id)
+    window.controller.drop_entries([walk.id], FRIDAY, 0, False)
+    assert "Fri · Band lateral walk" in page.feeding.text()
+    assert "Mon · Band lateral walk" not in page.feeding.text()
 
 
 def test_chart_keys_step_through_the_directions(qtbot: QtBot, window: MainWindow) -> None:

@@ -306,14 +306,14 @@ def test_a_program_that_fails_late_leaves_the_open_one_open_and_unchanged(
     window.file.autosave_now()
     document, before = window.document, window.document.program.snapshot()
     controller = window.controller
-    real_show_week = controller.show_week
+    real_show_week = window.week_view.show_week
 
-    def fails_for_ben(week: int) -> None:
+    def fails_for_ben(program: Program, week: int) -> None:
         if controller.document.path == second:
             raise OverflowError("date value out of range")  # as day_date did for 9999-12-31
-        real_show_week(week)
+        real_show_week(program, week)
 
-    monkeypatch.setattr(controller, "show_week", fails_for_ben)
+    monkeypatch.setattr(window.week_view, "show_week", fails_for_ben)
     warned = answer(monkeypatch, "warning", Button.Ok)
     assert not window.file.open_path(second, ask_first=False)
     assert "The program you have open is unchanged" in warned[0]
@@ -323,7 +323,7 @@ def test_a_program_that_fails_late_leaves_the_open_one_open_and_unchanged(
     assert controller.document is document
     assert [r.doc_key for r in list_recoveries()] == [document.key]  # its autosave is kept
     assert window.file.open_path(second, ask_first=False) is False  # still refused, and not locked
-    monkeypatch.setattr(controller, "show_week", real_show_week)
+    monkeypatch.setattr(window.week_view, "show_week", real_show_week)
     window.controller.add_exercises(["glute-bridge"], 4)  # the window goes on working
     assert len(window.document.program.day(0, 4).entries) == 1
 
