@@ -7,7 +7,7 @@ everything the coach typed and says why, so nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from db.errors import CatalogError
 from db.naming import suggested_own_id
 from planner.dose import Dose
-from planner.exercise import Exercise, exercise_problems
+from planner.exercise import Exercise, ExerciseDraft
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 from ui.dialogs.dose_fields import DoseFields, add_checked_row, message_label, show_message
 
@@ -184,7 +184,7 @@ class ExerciseForm(QDialog):
         self.instructions.setPlainText(ex.instructions)
         self.cues.setPlainText("\n".join(ex.cues))
 
-    def _values(self) -> SimpleNamespace:
+    def _draft(self) -> ExerciseDraft:
         key = self.primary.currentData()
         primary = Direction.of(key) if key else None
         secondary = [d for d, c in self.secondary.items() if c.isChecked() and d is not primary]
@@ -195,7 +195,7 @@ class ExerciseForm(QDialog):
             if self.straight.isChecked()
             else None
         )
-        return SimpleNamespace(
+        return ExerciseDraft(
             id=self.original.id if self.original and not self.original.builtin else NEW_ID,
             name=self.name.text().strip(),
             directions=tuple([primary, *secondary]) if primary else (),
@@ -218,8 +218,8 @@ class ExerciseForm(QDialog):
         )
 
     def problems(self) -> dict[str, str]:
-        values = self._values()
-        problems = exercise_problems(values)  # type: ignore[arg-type]
+        values = self._draft()
+        problems = values.problems()
         problems.pop("id", None)
         if not values.directions:
             problems["directions"] = "choose the main direction"
@@ -249,11 +249,10 @@ class ExerciseForm(QDialog):
 
     def exercise(self) -> Exercise:
         """The exercise as typed; only call when there are no problems."""
-        values = self._values()
-        values.dose = self.dose.dose()
-        if values.id == NEW_ID:
-            values.id = suggested_own_id(values.name)
-        return Exercise(**vars(values))
+        draft = replace(self._draft(), dose=self.dose.dose())
+        if draft.id == NEW_ID:
+            draft = replace(draft, id=suggested_own_id(draft.name))
+        return draft.exercise()
 
     def accept(self) -> None:
         """Save through the callback; on failure stay open and say why (nothing is lost)."""
