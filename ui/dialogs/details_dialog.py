@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.balance.settings import BalanceSettings
 from planner.program import DETAIL_LIMITS, START_DATES, ClientDetails
 from planner.taxonomy import Equipment
+from ui.common.dialog_buttons import ok_cancel
 from ui.dialogs.thresholds_form import ThresholdsForm
 
 THRESHOLDS_HEIGHT = 240
@@ -97,11 +98,7 @@ class DetailsDialog(QDialog):
         form.addRow("C&oach name", self.coach)
         form.addRow(self.has_start, self.start)
         form.addRow("&Notes", self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from planner.dose import Dose
+from ui.common.dialog_buttons import ok_cancel
 from ui.dialogs.dose_fields import DoseFields
 
 
@@ -16,11 +17,7 @@ class DoseEditor(QDialog):
         self.fields = DoseFields(dose)
         self.preview = QLabel(textFormat=Qt.TextFormat.RichText)
         self.preview.setObjectName("dosePreview")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(self.preview)

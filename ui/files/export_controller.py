@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QMainWindow,
@@ -31,6 +30,7 @@ from planner.handout.paper import Paper
 from planner.program import Program
 from ui.common import settings as remembered
 from ui.common.crash_handler import log_file
+from ui.common.dialog_buttons import ok_cancel
 from ui.common.document import DocumentHost
 
 log = logging.getLogger(__name__)
@@ -53,12 +53,7 @@ class ExportOptions(QDialog):
         column.addWidget(self.letter)
         self.open_when_done = QCheckBox("Open the PDF when it is ready")
         self.open_when_done.setChecked(remembered.export_opens_when_done())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose where to save…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Choose where to save…")
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.open_when_done)

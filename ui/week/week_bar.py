@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.program import Progression, ProgressionKind
+from ui.common.dialog_buttons import ok_cancel
 
 
 class WeekBar(QWidget):
@@ -106,12 +106,7 @@ class DuplicateWeekDialog(QDialog):
         amount_row.addWidget(self.more_amount)
         amount_row.addWidget(self.step)
         amount_row.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Duplicate")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Duplicate")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"The copy is added right after week {week_number}."))
         layout.addWidget(self.same)
