@@ -32,6 +32,18 @@ UNDER_CODES = frozenset(
 )
 
 
+HEXAGON = (
+    Direction.FLEXION,
+    Direction.ABDUCTION,
+    Direction.EXTERNAL_ROTATION,
+    Direction.EXTENSION,
+    Direction.ADDUCTION,
+    Direction.INTERNAL_ROTATION,
+)
+"""The corners of the direction charts (panel and handout), clockwise from the top; every
+direction is opposite its antagonist."""
+
+
 def target_band(analysis: WeekAnalysis, settings: BalanceSettings) -> tuple[float, float]:
     """The weighted sets a direction should get this week (:meth:`BalanceSettings.target_band`)."""
     return settings.target_band(analysis.mean)

@@ -31,18 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.balance.checks import num
-from planner.balance.coverage import Standing
+from planner.balance.coverage import HEXAGON, Standing
 from planner.taxonomy import Direction
 
-ORDER = (
-    Direction.FLEXION,
-    Direction.ABDUCTION,
-    Direction.EXTERNAL_ROTATION,
-    Direction.EXTENSION,
-    Direction.ADDUCTION,
-    Direction.INTERNAL_ROTATION,
-)
-"""Clockwise from the top; every direction is opposite its antagonist."""
+ORDER = HEXAGON
 
 STANDING_WORDS = {
     Standing.UNDER: "under target",
