@@ -6,7 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ui.launch import run
+    from ui.app.launch import run
 
     return run(sys.argv[1:] if argv is None else argv)
 

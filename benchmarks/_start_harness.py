@@ -2,12 +2,12 @@
 
     python -m benchmarks._start_harness app|bare [--rss]
 
-``app`` starts Hip Planner exactly as ``main.py`` does (``ui.launch.run``) and watches the
+``app`` starts Hip Planner exactly as ``main.py`` does (``ui.app.launch.run``) and watches the
 catalog list: at its first paint while it holds exercises the process prints ``painted <unix
 time>``, and exits once the event loop runs. ``bare`` shows an empty QMainWindow of the same size
 and does the same on its first paint. With ``--rss`` it also prints ``rss <KiB>`` (the peak
 resident memory, see :func:`peak_rss_kib`) before exiting. The watching is
-:class:`ui.first_paint.ExitAfterFirstPaint`, which a built bundle uses too.
+:class:`ui.app.first_paint.ExitAfterFirstPaint`, which a built bundle uses too.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import resource
 import sys
 from collections.abc import Callable
 
-from ui.first_paint import ExitAfterFirstPaint, catalog_filled
+from ui.app.first_paint import ExitAfterFirstPaint, catalog_filled
 
 
 def peak_rss_kib() -> int:
@@ -54,10 +54,10 @@ def bare(rss: bool) -> None:
 
 def app(rss: bool) -> None:
     os.environ.pop("HIP_PLANNER_EXIT_AFTER_PAINT", None)  # this harness watches the paint itself
-    import ui.application
-    from ui.launch import run  # what main.py does first
+    import ui.app.application
+    from ui.app.launch import run  # what main.py does first
 
-    created = ui.application.create_application
+    created = ui.app.application.create_application
 
     def create_and_watch():  # type: ignore[no-untyped-def]
         application = created()
@@ -67,7 +67,7 @@ def app(rss: bool) -> None:
         )
         return application
 
-    ui.application.create_application = create_and_watch
+    ui.app.application.create_application = create_and_watch
     run([])
 
 

@@ -3,7 +3,7 @@
     python -m benchmarks.bundle [BUNDLE]      (default dist/hip-planner; build it first)
 
 Start: process start to the main window painted with the catalog filled, the bundle (through
-``HIP_PLANNER_EXIT_AFTER_PAINT``, see ``ui.first_paint``) against the same program started from
+``HIP_PLANNER_EXIT_AFTER_PAINT``, see ``ui.app.first_paint``) against the same program started from
 the virtual environment as ``make run`` does (through :mod:`benchmarks._start_harness`),
 interleaved, both offscreen with the same user folder; wall time and CPU time (which a busy
 machine disturbs less). Target: at most 1.25 × ``make run``.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks._common import RUNS, report
 from benchmarks.start import ROOT, child_env, run_harness
-from ui.first_paint import EXIT_AFTER_PAINT
+from ui.app.first_paint import EXIT_AFTER_PAINT
 
 MIB = 1024 * 1024
 

@@ -1,6 +1,6 @@
 """Drop to refreshed coverage: an exercise dropped on a day of a week holding 60 entries.
 
-A real :class:`ui.main_window.MainWindow` (catalog of 10,000 exercises, 1280×800, offscreen)
+A real :class:`ui.app.main_window.MainWindow` (catalog of 10,000 exercises, 1280×800, offscreen)
 gets real QDragEnter/QDragMove/QDrop events of an exercise id on Monday's list; the span ends
 when the event loop has processed what the drop caused, which includes painting every widget it
 made dirty (offscreen, painting is synchronous on the update request). A paint counter checks that
@@ -128,8 +128,8 @@ def bare_samples() -> list[float]:
 
 
 def app_samples() -> list[float]:
-    from ui.main_window import MainWindow
-    from ui.mime import EXERCISE_IDS, encode_ids
+    from ui.app.main_window import MainWindow
+    from ui.common.mime import EXERCISE_IDS, encode_ids
 
     app = QApplication.instance()
     assert app is not None

@@ -1,6 +1,6 @@
 """Open and save a 52-week program of about 1,500 entries, validation and fsync included.
 
-``planner.program_file.load_program`` and ``save_program`` (which serialises, parses its own
+``planner.files.program_file.load_program`` and ``save_program`` (which serialises, parses its own
 output back as a safety check, keeps a backup and writes atomically with fsync) against the
 baseline of the same data through ``json.loads`` / ``json.dumps`` and a plain write + fsync.
 Target: at most 100 ms each.
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks._common import median_ms, report, synthetic_catalog, synthetic_program
-from planner.program_file import load_program, save_program
+from planner.files.program_file import load_program, save_program
 
 WEEKS, PER_WEEK = 52, 29  # 1,508 entries
 

@@ -1,6 +1,6 @@
 """Typing in the catalog search: keystroke to the repainted list, at 10,000 and 100,000 exercises.
 
-A real :class:`ui.catalog_panel.CatalogPanel` over a synthetic catalog; each keystroke is a
+A real :class:`ui.catalog.catalog_panel.CatalogPanel` over a synthetic catalog; each keystroke is a
 ``QTest.keyClick`` on its search field, and the measured span ends after the list's viewport is
 repainted and pending events are processed. Baseline: the same keystrokes into a bare QLineEdit
 + QListView over a minimal model of the same size doing a plain substring filter on the same
@@ -81,8 +81,8 @@ def bare_samples(names: list[str], blobs: list[str]) -> list[float]:
 
 
 def app_samples(exercises: list[Any]) -> list[float]:
-    from ui.catalog_model import CatalogModel
-    from ui.catalog_panel import CatalogPanel
+    from ui.catalog.catalog_model import CatalogModel
+    from ui.catalog.catalog_panel import CatalogPanel
 
     panel = CatalogPanel(CatalogModel(exercises))
     panel.resize(330, 800)

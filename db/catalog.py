@@ -52,9 +52,9 @@ from db.revisions import HEAD_REVISION
 from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name_key
 from db.seed import sync_builtins
 from db.version_stamp import stamp_file
-from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
-from planner.folders import database_path
+from planner.files.catalog_file import load_catalog_dir
+from planner.files.folders import database_path
 from resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ class CatalogDatabase:
         """Open (or create) the catalog, repair, migrate and refresh the built-ins.
 
         Without ``path`` or ``url`` it is the clinic's catalog if one is set up
-        (:func:`db.clinic.clinic_url`), else :func:`planner.folders.database_path`.
+        (:func:`db.clinic.clinic_url`), else :func:`planner.files.folders.database_path`.
         ``builtins`` defaults to the catalog shipped in ``resources/catalog``. Raises
         :class:`CatalogOpenError` when the catalog cannot be used at all.
         """
@@ -374,7 +374,7 @@ class CatalogDatabase:
         return self._merge(exercises, replace_changed=False)
 
     def import_own(self, exercises: Iterable[Exercise]) -> ImportReport:
-        """Import own exercises (e.g. from a sharing file, see ``planner.exercise_share``).
+        """Import own exercises (e.g. from a sharing file, see ``planner.files.exercise_share``).
 
         Same id and content: skipped. Same id as an own exercise with other content: updated.
         A built-in's id, content equal to another exercise, or a taken name: skipped.

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner import folders
+from planner.files import folders
 
 if TYPE_CHECKING:
     from sqlalchemy import URL
@@ -168,7 +168,7 @@ def save_settings(settings: ClinicSettings) -> None:
     """Write ``clinic.toml`` (the URL must already be without its password)."""
     import tomli_w
 
-    from planner.safe_save import write_atomically
+    from planner.files.safe_save import write_atomically
 
     data = {"url": settings.url, "coach": settings.coach}
     write_atomically(settings_path(), tomli_w.dumps(data).encode("utf-8"))

@@ -15,8 +15,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from db.models import ExerciseRow
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values
-from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
+from planner.files.catalog_file import exercise_to_mapping
 
 LOAD_COLUMNS: tuple[InstrumentedAttribute[Any], ...] = tuple(
     getattr(ExerciseRow, name) for name in LOAD_COLUMN_NAMES

@@ -16,9 +16,9 @@ from pathlib import Path
 from db.clinic import clinic_url, copy_path, copy_time
 from db.revisions import HEAD_REVISION
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values, name_key
-from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
-from planner.folders import database_path
+from planner.files.catalog_file import load_catalog_dir
+from planner.files.folders import database_path
 from resources import resource_path
 
 

@@ -17,18 +17,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO
 
-from planner.balance import analyse_program
-from planner.balance_checks import plural
-from planner.balance_report import render_json, render_text
-from planner.balance_settings import BalanceSettings
+from planner.balance.analysis import analyse_program
+from planner.balance.checks import plural
+from planner.balance.report import render_json, render_text
+from planner.balance.settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
-from planner.catalog_file import exercise_to_mapping
 from planner.exercise import Exercise
 from planner.file_text import printable
+from planner.files.catalog_file import exercise_to_mapping
+from planner.files.thresholds import read_thresholds, settings_for
 from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
-from planner.thresholds import read_thresholds, settings_for
 
 COMMANDS = ("catalog", "check", "fix", "export", "clinic")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -36,7 +36,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 CatalogLoader = Callable[[], list[Exercise]]
 
 if TYPE_CHECKING:
-    from planner.exercise_share import ImportOutcome
+    from planner.files.exercise_share import ImportOutcome
 
 
 class CatalogStore(Protocol):
@@ -232,7 +232,7 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
 
 def _catalog_import(path: Path, store: CatalogStore, out: TextIO) -> int:
     """Read the whole sharing file first: a bad one changes nothing."""
-    from planner.exercise_share import ExerciseShareError, describe_import, read_exercises
+    from planner.files.exercise_share import ExerciseShareError, describe_import, read_exercises
 
     try:
         exercises = read_exercises(path)
@@ -245,7 +245,7 @@ def _catalog_import(path: Path, store: CatalogStore, out: TextIO) -> int:
 
 
 def _catalog_export(path: Path, store: CatalogStore, out: TextIO) -> int:
-    from planner.exercise_share import ExerciseShareError, write_exercises
+    from planner.files.exercise_share import ExerciseShareError, write_exercises
 
     own = store.own_exercises()
     if not own:
@@ -305,8 +305,8 @@ def report_balance(
 
 
 def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err: TextIO) -> int:
+    from planner.files.program_file import ProgramSaveError, save_program
     from planner.fixing.program_fix import fix_program
-    from planner.program_file import ProgramSaveError, save_program
 
     source: Path = args.file
     if args.in_place and args.output is not None and not _same_file(args.output, source):
@@ -374,7 +374,7 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _read(path: Path) -> Program:
-    from planner.program_file import ProgramFileError, read_program
+    from planner.files.program_file import ProgramFileError, read_program
 
     try:
         program: Program = read_program(path)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from planner.dose import Dose
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
@@ -76,12 +77,46 @@ class Exercise:
         return self.closed_chain or any(p.weight_bearing for p in self.positions)
 
 
+@dataclass(frozen=True, slots=True)
+class ExerciseDraft:
+    """An exercise as a form holds it while the coach types: the knee may not be chosen yet.
+
+    :meth:`problems` is the domain's own check (:func:`exercise_problems`), so a form shows
+    exactly what :meth:`exercise` would refuse.
+    """
+
+    id: str
+    name: str
+    directions: tuple[Direction, ...]
+    knee: Knee | None
+    positions: tuple[Position, ...]
+    equipment: tuple[Equipment, ...]
+    level: Level
+    dose: Dose
+    instructions: str
+    cues: tuple[str, ...]
+    hip_weight: float = 1.0
+    easier: str | None = None
+    harder: str | None = None
+    closed_chain: bool = False
+    builtin: bool = False
+    archived: bool = False
+
+    def problems(self) -> dict[str, str]:
+        return exercise_problems(self)
+
+    def exercise(self) -> Exercise:
+        """The exercise; raises :class:`ExerciseError` with :meth:`problems`."""
+        values: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        return Exercise(**values)
+
+
 def is_exercise_id(value: object) -> bool:
     """The one test of an exercise id, used by every reader (files, catalog, database)."""
     return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
 
 
-def exercise_problems(ex: Exercise) -> dict[str, str]:
+def exercise_problems(ex: Exercise | ExerciseDraft) -> dict[str, str]:
     """Every rule an exercise must keep, as field → message (empty when all is well)."""
     problems: dict[str, str] = {}
     if not is_exercise_id(ex.id):

@@ -20,7 +20,7 @@ from planner.exercise import Exercise
 from planner.taxonomy import Equipment
 
 FILE_EXTENSION = ".hipplan"
-"""Program files end with this (the format itself lives in planner.program_file)."""
+"""Program files end with this (the format itself lives in planner.files.program_file)."""
 DAYS_PER_WEEK = 7
 MAX_WEEKS = 52
 MAX_ENTRIES_PER_DAY = 50
@@ -104,11 +104,13 @@ class Location:
 @dataclass(frozen=True, slots=True)
 class Change:
     """What changed: the weeks touched (by index after the change) and whether weeks were added,
-    removed or reordered (``structure``), or the details/exercise library changed."""
+    removed or reordered (``structure``), the details changed, or which embedded exercises were
+    added, replaced or dropped (``exercises``, by id)."""
 
     weeks: frozenset[int] = frozenset()
     structure: bool = False
     details: bool = False
+    exercises: frozenset[str] = frozenset()
 
 
 class ProgressionKind(Enum):
@@ -186,10 +188,29 @@ class Program:
         self.changed.emit(Change(details=True))
         return old
 
-    def embed(self, exercise: Exercise) -> None:
-        """Keep a copy of ``exercise`` in the program (replacing an older copy of the same id)."""
-        if self.exercises.get(exercise.id) != exercise:
+    def embed(self, exercise: Exercise) -> Exercise | None:
+        """Keep a copy of ``exercise`` in the program (replacing an older copy of the same id).
+
+        Returns the copy it had before (None: none), for :meth:`restore_exercise` to put back.
+        """
+        previous = self.exercises.get(exercise.id)
+        if previous != exercise:
             self.exercises[exercise.id] = exercise
+            self._emit_exercise(exercise.id)
+        return previous
+
+    def restore_exercise(self, exercise_id: str, previous: Exercise | None) -> None:
+        """The inverse of :meth:`embed`: put back the copy it replaced, or drop the exercise it
+        added. An exercise an entry still uses cannot be dropped."""
+        if self.exercises.get(exercise_id) == previous:
+            return
+        if previous is None:
+            if self._weeks_using(exercise_id):
+                raise ProgramError(f"exercise {exercise_id!r} is still used by an entry")
+            del self.exercises[exercise_id]
+        else:
+            self.exercises[exercise_id] = previous
+        self._emit_exercise(exercise_id)
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -360,6 +381,18 @@ class Program:
 
     def _emit_weeks(self, *weeks: int) -> None:
         self.changed.emit(Change(weeks=frozenset(weeks)))
+
+    def _weeks_using(self, exercise_id: str) -> frozenset[int]:
+        return frozenset(
+            w
+            for w, week in enumerate(self.weeks)
+            if any(e.exercise_id == exercise_id for _, e in week.entries())
+        )
+
+    def _emit_exercise(self, exercise_id: str) -> None:
+        """A copy changed: the weeks using it read differently now."""
+        weeks = self._weeks_using(exercise_id)
+        self.changed.emit(Change(weeks=weeks, exercises=frozenset({exercise_id})))
 
 
 def _unique(ids: Iterable[str]) -> list[str]:

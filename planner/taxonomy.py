@@ -23,6 +23,15 @@ class LabelledEnum(StrEnum):
         return member
 
     @classmethod
+    def of(cls, key: str) -> Self:
+        """The member whose key is exactly ``key`` (a widget's stored key), like ``cls(key)``,
+        which type checkers read as a call of ``__new__`` with its label missing."""
+        for member in cls:
+            if member.value == key:
+                return member
+        raise ValueError(f"{quoted(key)} is not a known {cls.kind()}")
+
+    @classmethod
     def parse(cls, text: str) -> Self:
         """Return the member whose key or label matches ``text`` (case-insensitive).
 

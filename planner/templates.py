@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.files.program_file import ProgramFileError, read_program
 from planner.program import Program
-from planner.program_file import ProgramFileError, read_program
 from resources import resource_path
 
 ORDER = (

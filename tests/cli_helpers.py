@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.exercise_share import dumps_exercises
+from planner.files.exercise_share import dumps_exercises
+from planner.files.program_format import serialize_program
 from planner.program import Program
-from planner.program_format import serialize_program
 from tests.factories import make_exercise
 
 ROOT = Path(__file__).resolve().parents[1]

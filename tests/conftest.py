@@ -43,8 +43,8 @@ def no_system_keyring() -> None:
 def release_clipboard_at_exit() -> Iterator[None]:
     """Qt must not still own Python-made clipboard data when the process exits (it crashes)."""
     yield
-    if "ui.planner_controller" in sys.modules:
-        from ui.planner_controller import release_clipboard
+    if "ui.week.planner_controller" in sys.modules:
+        from ui.week.planner_controller import release_clipboard
 
         release_clipboard()
 
@@ -76,10 +76,10 @@ def no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """Before pytest-qt closes a test's windows, mark them saved so closing asks nothing."""
-    if "ui.main_window" in sys.modules:
+    if "ui.app.main_window" in sys.modules:
         from PySide6.QtWidgets import QApplication
 
-        from ui.main_window import MainWindow
+        from ui.app.main_window import MainWindow
 
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow):

@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from planner.files.program_file import save_program
 from planner.program import Entry, Program
-from planner.program_file import save_program
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
 

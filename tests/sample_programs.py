@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from planner.catalog_file import load_catalog_dir
 from planner.exercise import Exercise
+from planner.files.catalog_file import load_catalog_dir
 from planner.program import ClientDetails, Program, Progression, ProgressionKind
 from resources import resource_path
 

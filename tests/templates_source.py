@@ -1,7 +1,7 @@
 """The program templates of ``resources/templates``, built from the shipped catalog.
 
 The committed ``.hipplan`` files are generated from this module so that they embed the
-catalog's current text; ``tests/test_templates.py`` fails when they drift. Regenerate with
+catalog's current text; ``tests/planner/test_templates.py`` fails when they drift. Regenerate with
 ``python -m tests.templates_source``.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.balance_settings import BalanceSettings
-from planner.catalog_file import load_catalog_dir
+from planner.balance.settings import BalanceSettings
+from planner.files.catalog_file import load_catalog_dir
+from planner.files.program_file import serialize_program
 from planner.fixing.program_fix import fix_program
 from planner.program import ClientDetails, Program
-from planner.program_file import serialize_program
 from planner.taxonomy import Equipment
 from resources import resource_path
 from tests.plans import EVERY_DIRECTION, METZL, Planned

@@ -22,9 +22,9 @@ import pytest
 from pypdf import PdfReader
 
 from db.revisions import HEAD_REVISION
-from planner.catalog_file import load_catalog_dir
+from planner.files.catalog_file import load_catalog_dir
 from resources import resource_path
-from ui.first_paint import EXIT_AFTER_PAINT
+from ui.app.first_paint import EXIT_AFTER_PAINT
 
 BUNDLE = os.environ.get("HIP_PLANNER_BUNDLE", "")
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,7 +123,11 @@ def templates(installed: Installed) -> list[Path]:
 def expected_database(installed: Installed) -> Path:
     """Where the source tree puts the catalog for this user (platformdirs, HOME = temp)."""
     done = subprocess.run(
-        [sys.executable, "-c", "from planner.folders import database_path; print(database_path())"],
+        [
+            sys.executable,
+            "-c",
+            "from planner.files.folders import database_path; print(database_path())",
+        ],
         env=installed.env(PYTHONPATH=str(ROOT)),
         cwd=ROOT,
         capture_output=True,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.findings import Code, Finding, Severity
+from planner.balance.findings import Code, Finding, Severity
 from planner.taxonomy import Direction
 
 Atom = tuple[Code, Direction | None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.balance_checks import plural
+from planner.balance.checks import plural
 from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.program import DAY_NAMES, Entry, Location, Program
@@ -119,8 +119,8 @@ class AppliedFix:
             *(s.new for s in self.fix.swaps),
             *(a.exercise for a in self.fix.additions),
         ):
-            self._embedded.setdefault(exercise.id, program.exercises.get(exercise.id))
-            program.embed(exercise)
+            previous = program.embed(exercise)
+            self._embedded.setdefault(exercise.id, previous)
         if not self._swapped:
             for swap in self.fix.swaps:
                 ((loc, old),) = program.take([swap.entry_id])
@@ -152,10 +152,7 @@ class AppliedFix:
             program.take([old.id])
             program.put([(loc, old)])
         for exercise_id, previous in self._embedded.items():
-            if previous is None:
-                program.exercises.pop(exercise_id, None)
-            else:
-                program.exercises[exercise_id] = previous
+            program.restore_exercise(exercise_id, previous)
 
 
 def apply_fix(program: Program, week: int, fix: Fix) -> AppliedFix:

@@ -10,18 +10,19 @@ import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.balance import WeekAnalysis, analyse_week
-from planner.balance_settings import BalanceSettings
+from planner.balance.analysis import analyse_week
+from planner.balance.counts import WeekAnalysis
+from planner.balance.findings import Code, Finding
+from planner.balance.settings import BalanceSettings
+from planner.balance.volume import direction_credits
 from planner.catalog import fits_equipment
 from planner.exercise import Exercise
-from planner.findings import Code, Finding
 from planner.fixing.atoms import PER_DIRECTION, WEEK_WIDE, Atom, atoms, failing, is_fixable
 from planner.fixing.edits import Addition, Fix, SetsChange, Swap, apply_fix
 from planner.fixing.model import TIME_LIMIT, Placed, PlanningTimeout, Problem, Solution
 from planner.fixing.worker import solve
 from planner.program import Entry, Program, Week
 from planner.taxonomy import Direction, Equipment
-from planner.volume import direction_credits
 
 ALL_ATOMS: frozenset[Atom] = frozenset(
     {(code, d) for code in PER_DIRECTION for d in Direction} | {(code, None) for code in WEEK_WIDE}

@@ -20,14 +20,14 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.findings import Code
+from planner.balance.settings import BalanceSettings
+from planner.balance.volume import direction_credits
 from planner.dose import Dose
 from planner.exercise import Exercise
-from planner.findings import Code
 from planner.fixing.atoms import Atom
 from planner.program import DAYS_PER_WEEK, TRANSITION_SECONDS
 from planner.taxonomy import Direction, Knee
-from planner.volume import direction_credits
 
 NEW_SETS = (2, 4)
 """Sets of an added entry: at least 2 (2 days × 2 sets is the floor of check 2)."""

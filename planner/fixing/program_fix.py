@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
+from planner.files.thresholds import settings_for
 from planner.fixing.edits import apply_fix
 from planner.fixing.engine import Planning, WeekFix, fix_week
 from planner.program import Program
-from planner.thresholds import settings_for
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,20 +13,15 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.coverage import HEXAGON
+from planner.balance.settings import BalanceSettings
 from planner.handout.fonts import FontFamily
 from planner.handout.styles import BLACK, HEADER_FILL, LIGHT_GREY, MID_GREY, WHITE
 from planner.taxonomy import Direction
 
 # Opposite directions sit on opposite corners: forward/backward, away/toward, out/in.
-ANGLES = {
-    Direction.FLEXION: 90,
-    Direction.ABDUCTION: 30,
-    Direction.EXTERNAL_ROTATION: -30,
-    Direction.EXTENSION: -90,
-    Direction.ADDUCTION: -150,
-    Direction.INTERNAL_ROTATION: 150,
-}
+ANGLES = {direction: 90 - 60 * i for i, direction in enumerate(HEXAGON)}
+"""Degrees counter-clockwise from east: the first direction at the top, then clockwise."""
 RADIUS = 62.0
 SIDE_ROOM = 66.0
 TOP_ROOM = 30.0

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.settings import BalanceSettings
 from planner.handout.blocks import Blocks
 from planner.handout.fonts import FontFamily, handout_fonts
 from planner.handout.paper import PAGE_SIZES, Paper

@@ -8,12 +8,12 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.settings import BalanceSettings
+from planner.files.safe_save import ProgramSaveError, write_atomically
+from planner.files.thresholds import settings_for
 from planner.handout.paper import PAPERS, Paper, default_paper
 from planner.handout.report import HandoutError, HandoutReport
 from planner.program import Program
-from planner.safe_save import ProgramSaveError, write_atomically
-from planner.thresholds import settings_for
 
 PDF_MAGIC = b"%PDF-"
 
@@ -31,10 +31,10 @@ def write_handout(
     ``paper`` defaults to the system locale's paper. ``progress(done, total)`` is called as
     the pages are laid out, from the calling thread; pass a :meth:`Program.snapshot` when the
     program may change meanwhile. The PDF is written with the programs' safe writer
-    (:func:`~planner.safe_save.write_atomically`), so a failed export never leaves half a
+    (:func:`~planner.files.safe_save.write_atomically`), so a failed export never leaves half a
     file, and only ever replaces a PDF: a program, a folder or a device at ``path`` is refused.
     Characters the font cannot draw do not stop the export; they are listed in the report. The
-    chart's band follows ``settings`` (default: :func:`planner.thresholds.settings_for` the
+    chart's band follows ``settings`` (default: :func:`planner.files.thresholds.settings_for` the
     program).
 
     Raises :class:`HandoutError` when the file cannot or may not be written.

@@ -6,7 +6,8 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
-from planner.balance_settings import BalanceSettings
+from planner.balance.settings import BalanceSettings
+from planner.balance.volume import weighted_sets
 from planner.handout.blocks import Blocks, long_date, short_date
 from planner.handout.cards import exercise_cards, exercise_label
 from planner.handout.chart import ChartWeek, direction_chart
@@ -14,7 +15,6 @@ from planner.handout.outline import TrainingDay, WeekRun, exercises_in_order, we
 from planner.handout.session_log import session_log
 from planner.handout.styles import Styles
 from planner.program import DAY_NAMES, Program
-from planner.volume import weighted_sets
 
 DEFAULT_TITLE = "Hip strength program"
 KEEP_TOGETHER_ROWS = 12

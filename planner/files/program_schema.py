@@ -1,0 +1,350 @@
+"""The ``.hipplan`` file as pydantic models: version 3 (current); versions 2 and 1 are upgraded
+on read.
+
+These models are the single description of the file: the loader validates with them, the
+writer dumps through them, and the published JSON Schema is generated from them
+(``python -m planner.files.program_schema > resources/schema/hipplan.schema.json``).
+
+Validation is strict (no "3" for 3, no 3.0 for 3, no true for 1) and unknown keys are refused,
+so a typo in a hand-edited file is reported instead of silently ignored. Enum fields accept
+their stable keys (DESIGN.md §1). Rules that need the domain (amount range per unit, cue
+length, …) are checked when the models become domain objects.
+
+Version 1 kept rest and tempo with the exercise only: entries had no ``rest_seconds`` or
+``tempo`` and the client details had no ``equipment``. :func:`upgrade_v1` fills them in.
+Version 2 had no exercise ``hip_weight``, ``easier``, ``harder`` or ``closed_chain`` and no
+per-program balance thresholds (``details.balance``); :func:`upgrade_v2` gives them their
+defaults.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import date
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from planner.balance.settings import BalanceSettings
+from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
+from planner.exercise import (
+    CUE_LIMIT,
+    HIP_WEIGHT_RANGE,
+    ID_HINT,
+    ID_PATTERN,
+    INSTRUCTIONS_LIMIT,
+    MAX_CUES,
+    NAME_LIMIT,
+    is_exercise_id,
+)
+from planner.program import (
+    DAYS_PER_WEEK,
+    DETAIL_LIMITS,
+    MAX_ENTRIES_PER_DAY,
+    MAX_EXERCISES,
+    MAX_WEEKS,
+    START_DATES,
+)
+from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
+
+FORMAT_NAME: Final = "hip-planner/program"
+CURRENT_VERSION: Final = 3
+ENTRY_ID_LIMIT = 64
+
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATE_HINT = "must be a real date written YYYY-MM-DD, e.g. 2025-03-31"
+PATTERN_HINTS = {DATE_PATTERN: DATE_HINT}
+"""What to tell the coach when a value does not match one of the patterns below."""
+
+
+def _real_date(text: str) -> str:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(DATE_HINT) from None
+    first, last = START_DATES
+    if not first <= day <= last:
+        raise ValueError(f"must be a date from {first} to {last}")
+    return text
+
+
+def _exercise_id(text: str) -> str:
+    if not is_exercise_id(text):
+        raise ValueError(ID_HINT)
+    return text
+
+
+IsoDate = Annotated[
+    str,
+    Field(
+        pattern=DATE_PATTERN,
+        json_schema_extra={
+            "format": "date",
+            "description": f"From {START_DATES[0]} to {START_DATES[1]}.",
+        },
+    ),
+    AfterValidator(_real_date),
+]
+ExerciseId = Annotated[
+    str, Field(json_schema_extra={"pattern": ID_PATTERN.pattern}), AfterValidator(_exercise_id)
+]
+"""Checked by :func:`planner.exercise.is_exercise_id`, the one test every reader uses."""
+HipWeight = Annotated[
+    float,
+    Field(
+        ge=HIP_WEIGHT_RANGE[0],
+        le=HIP_WEIGHT_RANGE[1],
+        description="The share of its sets credited to the hip (0.5 for trunk-dominant work).",
+    ),
+]
+# Keys arrive as JSON strings; strict mode would only take enum members.
+DirectionKey = Annotated[Direction, Field(strict=False)]
+KneeKey = Annotated[Knee, Field(strict=False)]
+PositionKey = Annotated[Position, Field(strict=False)]
+EquipmentKey = Annotated[Equipment, Field(strict=False)]
+LevelKey = Annotated[Level, Field(strict=False)]
+UnitKey = Annotated[Unit, Field(strict=False)]
+
+
+class FileModel(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# -- version 3 (current); its doses, entries, days and weeks are those of version 2 ------------
+
+
+class DoseV2(FileModel):
+    """How much: sets × amount of a unit, with load, rest, tempo and notes."""
+
+    model_config = ConfigDict(title="Dose")
+
+    sets: int = Field(ge=SETS_RANGE[0], le=SETS_RANGE[1])
+    amount: int = Field(
+        ge=1,
+        le=max(high for _, high in AMOUNT_RANGES.values()),
+        description="The upper limit depends on the unit: "
+        + ", ".join(f"{unit.value} {high}" for unit, (_, high) in AMOUNT_RANGES.items())
+        + ".",
+    )
+    unit: UnitKey
+    each_side: bool
+    load: str = Field(max_length=TEXT_LIMITS["load"])
+    rest_seconds: int = Field(ge=REST_RANGE[0], le=REST_RANGE[1])
+    tempo: str = Field(max_length=TEXT_LIMITS["tempo"])
+    notes: str = Field(max_length=TEXT_LIMITS["notes"])
+
+
+class ExerciseCore(FileModel):
+    """What an exercise is, as program files embed it and sharing files carry it."""
+
+    id: ExerciseId
+    name: str = Field(max_length=NAME_LIMIT, description="Not only spaces.")
+    directions: list[DirectionKey] = Field(
+        min_length=1, max_length=3, fail_fast=True, description="Primary direction first."
+    )
+    knee: KneeKey
+    positions: list[PositionKey] = Field(min_length=1, max_length=len(Position), fail_fast=True)
+    equipment: list[EquipmentKey] = Field(
+        min_length=1,
+        max_length=len(Equipment),
+        fail_fast=True,
+        description="Any one of these will do.",
+    )
+    level: LevelKey
+    dose: DoseV2 = Field(description="The default dose.")
+    instructions: str = Field(max_length=INSTRUCTIONS_LIMIT)
+    cues: list[Annotated[str, Field(min_length=1, max_length=CUE_LIMIT)]] = Field(
+        max_length=MAX_CUES, fail_fast=True
+    )
+
+
+class ExerciseV2(ExerciseCore):
+    """An exercise used by the program, embedded so the file stands on its own (version 2)."""
+
+    builtin: bool = Field(description="Shipped with Hip Planner (false: the coach's own).")
+    archived: bool
+
+
+class ExerciseModel(ExerciseV2):
+    """An exercise used by the program, embedded so the file stands on its own."""
+
+    model_config = ConfigDict(title="Exercise")
+
+    hip_weight: HipWeight = 1.0
+    easier: ExerciseId | None = Field(default=None, description="Id of the easier variant.")
+    harder: ExerciseId | None = Field(default=None, description="Id of the harder variant.")
+    closed_chain: bool = Field(
+        default=False,
+        description="The working foot pushes against the floor or a platform although the body "
+        "is not standing (leg press, bridge): weight-bearing work.",
+    )
+
+
+class EntryV2(FileModel):
+    model_config = ConfigDict(title="Entry")
+
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="Unique in the file.")
+    exercise_id: ExerciseId = Field(description="The id of one of the embedded exercises.")
+    dose: DoseV2
+
+
+class DayV2(FileModel):
+    model_config = ConfigDict(title="Day")
+
+    entries: list[EntryV2] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
+
+
+class WeekV2(FileModel):
+    model_config = ConfigDict(title="Week")
+
+    days: list[DayV2] = Field(
+        min_length=DAYS_PER_WEEK,
+        max_length=DAYS_PER_WEEK,
+        fail_fast=True,
+        description="Monday to Sunday.",
+    )
+
+
+class DetailsV2(FileModel):
+    client_name: str = Field(max_length=DETAIL_LIMITS["client_name"])
+    title: str = Field(max_length=DETAIL_LIMITS["title"])
+    coach_name: str = Field(max_length=DETAIL_LIMITS["coach_name"])
+    start_date: IsoDate | None
+    equipment: list[EquipmentKey] = Field(
+        max_length=len(Equipment),
+        fail_fast=True,
+        description="What the client has at home; empty means not set.",
+    )
+    notes: str = Field(max_length=DETAIL_LIMITS["notes"])
+
+
+class DetailsModel(DetailsV2):
+    model_config = ConfigDict(title="Client details")
+
+    balance: dict[str, int | float | bool] = Field(
+        default_factory=dict,
+        max_length=len(fields(BalanceSettings)),
+        description="This program's own balance thresholds, overriding the coach's defaults "
+        "(balance.toml); keys as in planner/balance/settings.py, e.g. "
+        '{"maintenance": true}.',
+    )
+
+
+class ProgramModel(FileModel):
+    """A Hip Planner client program (file version 3)."""
+
+    model_config = ConfigDict(title="Hip Planner program")
+
+    format: Literal["hip-planner/program"]
+    version: Literal[3]
+    details: DetailsModel
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseModel] = Field(
+        max_length=MAX_EXERCISES, fail_fast=True, description="Every exercise the entries use."
+    )
+
+
+# -- version 2 -----------------------------------------------------------------------------------
+
+
+class ProgramV2(FileModel):
+    format: Literal["hip-planner/program"]
+    version: Literal[2]
+    details: DetailsV2
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
+
+
+def upgrade_v2(old: ProgramV2) -> ProgramModel:
+    """Version 2 → 3: the new exercise fields and the program's own thresholds take their
+    defaults (hip weight 1, no variants, no overrides)."""
+    return ProgramModel.model_validate({**old.model_dump(), "version": 3}, strict=False)
+
+
+# -- version 1 -----------------------------------------------------------------------------------
+
+
+class DoseV1(FileModel):
+    sets: int = Field(ge=SETS_RANGE[0], le=SETS_RANGE[1])
+    amount: int = Field(ge=1, le=max(high for _, high in AMOUNT_RANGES.values()))
+    unit: UnitKey
+    each_side: bool
+    load: str = Field(max_length=TEXT_LIMITS["load"])
+    notes: str = Field(max_length=TEXT_LIMITS["notes"])
+
+
+class EntryV1(FileModel):
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT)
+    exercise_id: ExerciseId
+    dose: DoseV1
+
+
+class DayV1(FileModel):
+    entries: list[EntryV1] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
+
+
+class WeekV1(FileModel):
+    days: list[DayV1] = Field(min_length=DAYS_PER_WEEK, max_length=DAYS_PER_WEEK, fail_fast=True)
+
+
+class DetailsV1(FileModel):
+    client_name: str = Field(max_length=DETAIL_LIMITS["client_name"])
+    title: str = Field(max_length=DETAIL_LIMITS["title"])
+    coach_name: str = Field(max_length=DETAIL_LIMITS["coach_name"])
+    start_date: IsoDate | None
+    notes: str = Field(max_length=DETAIL_LIMITS["notes"])
+
+
+class ProgramV1(FileModel):
+    format: Literal["hip-planner/program"]
+    version: Literal[1]
+    details: DetailsV1
+    weeks: list[WeekV1] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
+
+
+MODELS: dict[int, type[ProgramV1] | type[ProgramV2] | type[ProgramModel]] = {
+    1: ProgramV1,
+    2: ProgramV2,
+    3: ProgramModel,
+}
+
+
+def upgrade_v1(old: ProgramV1) -> ProgramV2:
+    """Version 1 → 2: each entry gets the rest and tempo its exercise had (version 1 had no
+    per-entry rest or tempo), and the client's equipment starts as "not set"."""
+    rest_and_tempo = {ex.id: (ex.dose.rest_seconds, ex.dose.tempo) for ex in old.exercises}
+    # An unknown exercise is refused later, when the entries are checked against the library.
+    unknown = (Dose().rest_seconds, Dose().tempo)
+
+    def entry(e: EntryV1) -> EntryV2:
+        rest, tempo = rest_and_tempo.get(e.exercise_id, unknown)
+        dose = DoseV2(**e.dose.model_dump(), rest_seconds=rest, tempo=tempo)
+        return EntryV2(id=e.id, exercise_id=e.exercise_id, dose=dose)
+
+    return ProgramV2(
+        format=FORMAT_NAME,
+        version=2,
+        details=DetailsV2(**old.details.model_dump(), equipment=[]),
+        weeks=[
+            WeekV2(days=[DayV2(entries=[entry(e) for e in day.entries]) for day in week.days])
+            for week in old.weeks
+        ],
+        exercises=old.exercises,
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the current version, as published in ``resources/schema``."""
+    schema = ProgramModel.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    print(json_schema_text(), end="")

@@ -1,0 +1,67 @@
+"""``hip-planner check FILE`` through the file loader: exit 0 valid, 2 with one line otherwise."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from planner.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, run_command
+from planner.files.program_file import save_program
+from planner.program import Program
+from tests.factories import make_exercise
+
+V1_SAMPLE = Path(__file__).parents[1] / "data" / "client-v1.hipplan"
+
+
+def check(path: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_command(["check", str(path)], load_catalog=lambda: [], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_valid_file_gets_its_balance_report(tmp_path: Path) -> None:
+    p = Program()
+    p.add_entry(0, 0, make_exercise())
+    path = tmp_path / "client.hipplan"
+    save_program(p, path)
+    code, out, err = check(path)
+    assert code == EXIT_FINDINGS  # one backward exercise leaves five directions untrained
+    assert "No Forward, Away, Toward, Rotate out or Rotate in work this week" in out
+    assert err == ""
+
+
+def test_a_version_1_file_is_read_and_checked() -> None:
+    code, out, _ = check(V1_SAMPLE)
+    assert code == EXIT_FINDINGS
+    assert "Week 2" in out
+    assert "Total: 2 errors" in out  # one direction-missing finding per week
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "is empty"),
+        (b"\x00\xff" * 10, "is not UTF-8 text"),
+        (b'{"format": "hip-planner/program", "version": 7}', "file version 7"),
+        (b"[" * 100_000, "nested far too deeply"),
+        (b'{"format": "hip-planner/program", "version": 2}', "details: is missing"),
+    ],
+)
+def test_a_bad_file(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "client.hipplan"
+    path.write_bytes(content)
+    code, out, err = check(path)
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(str(path))
+    assert expected in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    code, _, err = check(tmp_path / "nope.hipplan")
+    assert code == EXIT_BAD_INPUT
+    assert err.strip().endswith("does not exist; check the file name and the folder")

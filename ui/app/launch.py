@@ -1,0 +1,162 @@
+"""Start-up: a command (``catalog``, ``check``, ``export``) or the GUI, never a traceback.
+
+Heavy modules (reportlab, the file dialogs' helpers) are imported only when used.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
+from planner.exercise import Exercise
+from planner.file_text import printable
+from planner.files.folders import remove_stale_temp_files_at_start
+
+if TYPE_CHECKING:
+    from db.catalog import CatalogDatabase, ImportReport, StartupReport
+
+NO_DISPLAY = (
+    "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
+    "WAYLAND_DISPLAY are not set). Start it from your desktop session, or connect with "
+    "'ssh -X'; for a headless run set QT_QPA_PLATFORM=offscreen."
+)
+MISSING_LIBRARY = (
+    "Hip Planner cannot open a window: the system library {library} is missing. Install it "
+    "(Debian/Ubuntu: sudo apt install {package}; the README lists all of Qt's desktop "
+    "libraries) and start Hip Planner again."
+)
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, in one line; None when it should work.
+
+    Qt aborts the whole process when its platform plugin cannot start, so we check first.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return NO_DISPLAY
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return missing_x11_library()
+
+
+def missing_x11_library() -> str | None:
+    """Load Qt's X11 support the way its platform plugin would; name what the system lacks."""
+    import PySide6
+
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return MISSING_LIBRARY.format(library="libxcb-cursor.so.0", package="libxcb-cursor0")
+    qpa = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6XcbQpa.so.6"
+    if not qpa.exists():
+        return None
+    try:
+        ctypes.CDLL(str(qpa))
+    except OSError as exc:
+        found = re.search(r"(lib[\w+-]+)\.so\.(\d+)", str(exc))
+        if found is None:
+            return MISSING_LIBRARY.format(library=str(exc), package="the Qt desktop libraries")
+        library, version = found.groups()
+        return MISSING_LIBRARY.format(library=found.group(0), package=f"{library}{version}")
+    return None
+
+
+def catalog_exercises() -> list[Exercise]:
+    """The catalog for the command line: built-in and own exercises from the database.
+
+    What opening the database had to repair is said on stderr. A database that cannot be used
+    (written by a newer Hip Planner, in a read-only folder) is said in one line, and what can
+    still be read is listed, as the window then shows it.
+    """
+    from db.catalog import CatalogDatabase
+    from db.errors import CatalogError
+    from db.quick_read import catalog_source, catalog_without_database
+
+    try:
+        database, report = CatalogDatabase.open()
+    except CatalogError as exc:
+        exercises, shown = catalog_without_database(catalog_source())
+        print(printable(f"hip-planner: {exc} Listing {shown}."), file=sys.stderr)
+        return exercises
+    with database:
+        _tell_repairs(report)
+        return database.exercises(include_archived=True)
+
+
+class DatabaseStore:
+    """The catalog database as ``catalog import`` and ``catalog export`` use it."""
+
+    def own_exercises(self) -> list[Exercise]:
+        with _database() as database:
+            return [ex for ex in database.exercises(include_archived=True) if not ex.builtin]
+
+    def import_own(self, exercises: list[Exercise]) -> ImportReport:
+        with _database() as database:
+            return database.import_own(exercises)
+
+    def init_clinic(self, url: str) -> str:
+        from db.clinic import split_password
+
+        with _database(url) as database:
+            count = len(database.exercises(include_archived=True))
+        where = split_password(url)[0]
+        return f"The clinic catalog at {where} is ready ({count} exercises)."
+
+
+@contextmanager
+def _database(url: str | None = None) -> Iterator[CatalogDatabase]:
+    """The catalog database for a command that writes or needs the coach's own exercises:
+    failing to open it, or a failed write, is one line (and nothing was changed)."""
+    from db.catalog import CatalogDatabase
+    from db.errors import CatalogError
+
+    try:
+        database, report = CatalogDatabase.open(url=url)
+    except CatalogError as exc:
+        raise UsageError(f"hip-planner: {exc}") from None
+    with database:
+        _tell_repairs(report)
+        try:
+            yield database
+        except CatalogError as exc:
+            raise UsageError(f"hip-planner: nothing was changed: {exc}") from None
+
+
+def _tell_repairs(report: StartupReport) -> None:
+    """What opening the database had to repair, on stderr."""
+    for note in report.messages():
+        print(printable(f"hip-planner: {note}"), file=sys.stderr)
+
+
+def run(argv: list[str]) -> int:
+    """The program: dispatch to a command or open the GUI (with program files, if given)."""
+    remove_stale_temp_files_at_start()
+    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
+    files = [Path(a) for a in argv]
+    for path in files:
+        if path.suffix.lower() != ".hipplan":
+            print(
+                f"hip-planner: '{printable(str(path))}' is neither a command "
+                f"({', '.join(COMMANDS)}) nor a .hipplan program file (see 'hip-planner --help')",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from ui.app.application import run_gui
+
+    return run_gui(files)

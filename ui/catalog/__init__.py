@@ -1,0 +1,1 @@
+"""The catalog browser and the coach's own exercises (form, actions, sharing)."""

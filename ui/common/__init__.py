@@ -1,0 +1,2 @@
+"""What every ui folder shares: the open document, settings, the crash handler, MIME types,
+item flags, badges."""

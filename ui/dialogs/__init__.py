@@ -1,0 +1,1 @@
+"""Modal dialogs: client details, preferences and thresholds, the dose editor."""

@@ -1,0 +1,1 @@
+"""File commands: open, save, autosave, export, one window per file, missing exercises."""

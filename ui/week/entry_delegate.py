@@ -1,0 +1,165 @@
+"""Paints an entry as a card: name (wrapped), dose in words, load, and direction badges."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from planner.exercise import Exercise
+from planner.program import Entry
+from ui.common.badges import badge_font, badge_rows, paint_badges
+from ui.week.day_model import EntryRole, ExerciseOfEntryRole
+
+PAD = 4
+SPACING = 4
+MAX_NAME_LINES = 4
+LAYOUT_CACHE_SIZE = 4096
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap that also breaks after hyphens; a word wider than a line is cut, and
+    the last allowed line is elided."""
+    pieces = re.findall(r"\S+?-(?=\S)|\S+\s*", text)  # "side-to-side " → "side-", "to-", "side "
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = current + piece
+        if metrics.horizontalAdvance(candidate.rstrip()) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current.rstrip())
+        current = piece
+        while metrics.horizontalAdvance(current.rstrip()) > width and len(current.rstrip()) > 1:
+            cut = len(current)
+            while cut > 1 and metrics.horizontalAdvance(current[:cut]) > width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current.strip():
+        lines.append(current.rstrip())
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [
+            *lines[: max_lines - 1],
+            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
+        ]
+    return lines or [""]
+
+
+class EntryDelegate(QStyledItemDelegate):
+    def __init__(self, view: QAbstractScrollArea) -> None:
+        super().__init__(view)
+        self.view = view
+        self._layouts: dict[tuple[object, ...], tuple[list[str], list[str], int]] = {}
+        """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
+
+    def _layout(
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
+    ) -> tuple[list[str], list[str], int]:
+        # Reserve the scroll bar's width so cards keep their size when it appears.
+        scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
+        key = (exercise.name, entry.dose, width, option.font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= LAYOUT_CACHE_SIZE:
+                self._layouts.clear()
+            layout = self._layouts[key] = self._wrap(option, exercise, entry, width)
+        return layout
+
+    def _wrap(
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, width: int
+    ) -> tuple[list[str], list[str], int]:
+        name_metrics = QFontMetrics(self._name_font(option.font))
+        small = QFontMetrics(option.font)
+        names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
+        details = wrap_lines(entry.dose.describe(), small, width, 3)
+        if entry.dose.load:
+            details += wrap_lines(entry.dose.load, small, width, 2)
+        rows = len(badge_rows(exercise.directions, option.font, width))
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        height = (
+            2 * PAD
+            + len(names) * name_metrics.lineSpacing()
+            + len(details) * small.lineSpacing()
+            + rows * (SPACING + badge_height)
+        )
+        return names, details, height
+
+    @staticmethod
+    def _name_font(font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
+        if entry is None:
+            return QSize(100, 40)
+        return QSize(100, self._layout(option, exercise, entry)[2] + SPACING)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        entry: Entry | None = index.data(EntryRole)
+        exercise: Exercise | None = index.data(ExerciseOfEntryRole)
+        if entry is None or exercise is None:
+            return
+        names, details, _ = self._layout(option, exercise, entry)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
+        painter.setPen(QPen(border, 2.5 if selected else 1.0))
+        fill = palette.color(
+            QPalette.ColorRole.AlternateBase if selected else QPalette.ColorRole.Base
+        )
+        painter.setBrush(fill)
+        painter.drawRoundedRect(card, 6, 6)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 4, 4)
+
+        x = int(card.left()) + PAD
+        y = int(card.top()) + PAD
+        width = int(card.width()) - 2 * PAD
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        name_font = self._name_font(option.font)
+        painter.setFont(name_font)
+        name_metrics = QFontMetrics(name_font)
+        for line in names:
+            painter.drawText(
+                QRect(x, y, width, name_metrics.height()), Qt.AlignmentFlag.AlignLeft, line
+            )
+            y += name_metrics.lineSpacing()
+        painter.setFont(option.font)
+        small = QFontMetrics(option.font)
+        for line in details:
+            painter.drawText(QRect(x, y, width, small.height()), Qt.AlignmentFlag.AlignLeft, line)
+            y += small.lineSpacing()
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        for row in badge_rows(exercise.directions, option.font, width):
+            centre = y + SPACING + badge_height / 2
+            first_is_primary = row[0] is exercise.primary
+            paint_badges(
+                painter, card.right() - PAD, centre, row, option.font, palette, first_is_primary
+            )
+            y += SPACING + badge_height
+        painter.restore()
