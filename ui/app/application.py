@@ -16,6 +16,7 @@ from db.quick_read import catalog_source, catalog_without_database, read_exercis
 from planner.exercise import Exercise
 from planner.files.folders import FOLDER_PURPOSES, folder_problems
 from ui.app.desktop_icon import name_the_desktop_entry, set_window_icon
+from ui.app.file_open_events import FileOpenEvents
 from ui.app.first_paint import exit_after_first_paint_if_asked
 from ui.app.main_window import MainWindow
 from ui.common.crash_handler import install_excepthook, setup_logging
@@ -140,6 +141,7 @@ def run_gui(files: list[Path]) -> int:
     setup_logging()
     install_excepthook()
     windows = open_windows(files)
+    app.installEventFilter(FileOpenEvents(lambda: windows, app))
     code = app.exec()
     database = windows[0].catalog_db
     windows.clear()
