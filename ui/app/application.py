@@ -105,6 +105,8 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
     """
     folder_note = unwritable_folders_note(folder_problems())
     quick = read_exercises_quickly(catalog_source())
+    if quick is None and clinic_url():  # no local copy yet: never wait for the server to paint
+        quick, _ = catalog_without_database(catalog_source())
     if quick is None:  # first start, or a catalog that needs repair or migration
         database, exercises, notes = open_catalog()
         first = MainWindow(exercises, database)

@@ -280,3 +280,29 @@ def test_a_server_that_never_answers_leaves_the_event_loop_running_meanwhile(
     assert [ex.id for ex in window.catalog_model.all_exercises()] == ["own-lunge"]
     assert any(while_opening)  # events were handled while the server kept silent
     assert window.catalog_db is None
+
+
+def test_a_first_start_with_a_silent_server_and_no_copy_paints_the_built_ins_meanwhile(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as silent:  # accepts the connection, then says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        monkeypatch.setenv(
+            URL_VARIABLE, f"postgresql+psycopg://hip@127.0.0.1:{silent.getsockname()[1]}/x"
+        )
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+        while_opening: list[bool] = []
+        ticks = QTimer()  # stands for the repaints: it runs only when the event loop does
+        ticks.timeout.connect(
+            lambda: while_opening.append(
+                any(t.name == "open-catalog" for t in threading.enumerate())
+            )
+        )
+        ticks.start(50)
+        (window,) = open_windows([])
+        qtbot.addWidget(window)
+        ticks.stop()
+    assert any(while_opening)  # no copy yet, and still the window did not wait for the server
+    assert window.catalog_db is None
+    assert window.catalog_model.rowCount() > 0  # the built-in exercises, read-only
