@@ -70,3 +70,17 @@ def test_a_missing_file(tmp_path: Path) -> None:
     code, _, err = check(tmp_path / "nope.hipplan")
     assert code == EXIT_BAD_INPUT
     assert err.strip().endswith("does not exist; check the file name and the folder")
+
+
+def test_catalog_help_names_the_choices_as_the_window_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        run_command(["catalog", "--help"], load_catalog=lambda: [], out=io.StringIO())
+    text = " ".join(capsys.readouterr().out.split())
+    for said in (
+        "Rotate out (external_rotation)",
+        "Lying on the back (supine)",
+        "Knee bent (bent)",
+    ):
+        assert said in text
