@@ -140,6 +140,7 @@ def test_detail_names_the_variants_and_says_how_the_exercise_counts(qtbot: QtBot
     assert "Harder\nBall <tuck>" in text  # the variant's name, escaped
     assert "Easier\ngone-from-catalog" in text  # an id the catalog lacks stays readable
     assert "Counts\n0.5 of each set toward the hip" in text
+    assert "Counted as Forward (hip flexion): the main action of the leg" in text
     assert "Weight-bearing\nNo" in text
     widget.search.clear()
     qtbot.keyClicks(widget.search, "leg press")
