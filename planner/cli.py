@@ -103,29 +103,29 @@ def build_parser() -> argparse.ArgumentParser:
         type=_choice(Direction),
         action="append",
         default=[],
-        help="hip direction key or label (repeatable): " + ", ".join(Direction),
+        help="hip direction, its label or key (repeatable): " + Direction.choices(),
     )
-    cat.add_argument("--knee", type=_choice(Knee), help="bent or straight")
+    cat.add_argument("--knee", type=_choice(Knee), help=Knee.choices())
     cat.add_argument(
         "--position",
         type=_choice(Position),
         action="append",
         default=[],
-        help="position (repeatable): " + ", ".join(Position),
+        help="position, its label or key (repeatable): " + Position.choices(),
     )
     cat.add_argument(
         "--equipment",
         type=_choice(Equipment),
         action="append",
         default=[],
-        help="equipment (repeatable): " + ", ".join(Equipment),
+        help="equipment, its label or key (repeatable): " + Equipment.choices(),
     )
     cat.add_argument(
         "--level",
         type=_choice(Level),
         action="append",
         default=[],
-        help="beginner, intermediate or advanced (repeatable)",
+        help="level (repeatable): " + Level.choices(),
     )
     cat.add_argument(
         "--search", default="", metavar="TEXT", help="words to find in names, instructions and cues"

@@ -77,6 +77,42 @@ class Exercise:
         return self.closed_chain or any(p.weight_bearing for p in self.positions)
 
 
+def counting_reason(ex: Exercise) -> str:
+    """Why the balance rule counts ``ex`` as it does, from its tags alone (DESIGN.md, tagging
+    rule): "Counted as Backward (hip extension): …". A direction word in the name that the tags
+    do not count is pointed out, since it names the exercise, not the hip action."""
+    primary = ex.primary
+    knee = "bent" if ex.knee is Knee.BENT else "straight"
+    text = (
+        f"Counted as {primary.label} ({primary.joint_action}): the main action of the leg "
+        f"working against the load, with the knee {knee}."
+    )
+    if ex.secondary:
+        also = " and ".join(f"{d.label} ({d.joint_action})" for d in ex.secondary)
+        demand = (
+            "a real but smaller demand" if len(ex.secondary) == 1 else "real but smaller demands"
+        )
+        text += (
+            f" Half of each set also counts toward {also}: {demand} on the working or the "
+            "standing hip."
+        )
+    named = next(
+        (
+            d
+            for d in Direction
+            if d not in ex.directions
+            and re.search(rf"\b{re.escape(d.label)}\b", ex.name, re.IGNORECASE)
+        ),
+        None,
+    )
+    if named is not None:
+        text += (
+            f" “{named.label}” in the name describes the exercise; the hip action counted is "
+            f"{primary.label}."
+        )
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class ExerciseDraft:
     """An exercise as a form holds it while the coach types: the knee may not be chosen yet.

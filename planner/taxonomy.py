@@ -35,15 +35,27 @@ class LabelledEnum(StrEnum):
     def parse(cls, text: str) -> Self:
         """Return the member whose key or label matches ``text`` (case-insensitive).
 
-        Raises ``ValueError`` naming the accepted keys, so a command line or a file loader can
-        show the coach what would have been valid.
+        Raises ``ValueError`` naming the accepted labels with their keys, so a command line or
+        a file loader can show the coach what would have been valid, in the window's words.
         """
         wanted = text.strip().lower().replace("-", "_").replace(" ", "_")
         for member in cls:
             if wanted in (member.value, member.label.lower().replace(" ", "_")):
                 return member
-        choices = ", ".join(m.value for m in cls)
-        raise ValueError(f"{quoted(text)} is not a known {cls.kind()}; choose one of: {choices}")
+        raise ValueError(
+            f"{quoted(text)} is not a known {cls.kind()}; choose one of: {cls.choices()}"
+        )
+
+    @property
+    def described(self) -> str:
+        """The label as the window shows it, with the key when it differs: "Rotate out
+        (external_rotation)"."""
+        return self.label if self.label.lower() == self.value else f"{self.label} ({self.value})"
+
+    @classmethod
+    def choices(cls) -> str:
+        """Every member :attr:`described`, for help texts and messages."""
+        return ", ".join(m.described for m in cls)
 
     @classmethod
     def kind(cls) -> str:

@@ -20,11 +20,13 @@ from planner.taxonomy import Direction
 
 
 class Standing(StrEnum):
-    """Where a direction's weighted sets stand against the target band."""
+    """Where a direction's weighted sets stand against the target band, and whether a finding
+    names it even so (a ratio, too few days, too few positions)."""
 
     UNDER = "under"
     ON = "on"
     OVER = "over"
+    FLAGGED = "flagged"
 
 
 UNDER_CODES = frozenset(
@@ -49,16 +51,24 @@ def target_band(analysis: WeekAnalysis, settings: BalanceSettings) -> tuple[floa
     return settings.target_band(analysis.mean)
 
 
+_PRECEDENCE = (Standing.UNDER, Standing.OVER, Standing.FLAGGED, Standing.ON)
+"""A direction under the floor and above twice a tiny mean is drawn under the band."""
+
+
 def standings(analysis: WeekAnalysis) -> dict[Direction, Standing]:
-    """Each direction's standing, read from the week's findings."""
+    """Each direction's standing, read from the week's findings: under or over the band when a
+    volume finding says so, flagged when another finding names it, on target only when no
+    finding does. The chart never calls a direction on target beside a finding about it."""
     result = dict.fromkeys(Direction, Standing.ON)
     for found in analysis.findings:
         if found.code in UNDER_CODES:
-            for direction in found.directions:
-                result[direction] = Standing.UNDER
+            mark = Standing.UNDER
         elif found.code is Code.DIRECTION_DOMINANT:
-            for direction in found.directions:
-                result[direction] = Standing.OVER
+            mark = Standing.OVER
+        else:
+            mark = Standing.FLAGGED
+        for direction in found.directions:
+            result[direction] = min(result[direction], mark, key=_PRECEDENCE.index)
     return result
 
 

@@ -43,22 +43,22 @@ def decode_json(
 ) -> object:
     """The JSON value in ``data``; raises :class:`JsonProblem` for anything else.
 
-    ``what`` names the kind of file in messages ("a Hip Planner program").
+    ``what`` names the kind of file in messages ("a Hip Planner program"). Bytes that are no
+    JSON at all read "is damaged or not <what>", then the detail: one message, the coach's
+    words first.
     """
+    damaged = f"is damaged or not {what}"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise JsonProblem(
-            f"is not UTF-8 text (at byte {exc.start}); it is not {what} or it is damaged"
-        ) from None
+        raise JsonProblem(f"{damaged}: it is not UTF-8 text (at byte {exc.start})") from None
     if not text.strip():
-        raise JsonProblem(f"is empty; it is not {what} or it was not saved fully")
+        raise JsonProblem(f"{damaged}: it is empty, perhaps not saved fully")
     if count_values(data, stop_after=max_values) > max_values:
         raise JsonProblem(
-            f"holds more than {max_values:,} values, far more than {what} can; "
-            "it is not one or it is damaged"
+            f"{damaged}: it holds more than {max_values:,} values, far more than {what} can"
         )
     try:
         value = json.loads(
@@ -69,8 +69,8 @@ def decode_json(
         )
     except json.JSONDecodeError as exc:
         raise JsonProblem(
-            f"is not valid JSON ({exc.msg}); the file may be damaged or cut short",
-            f"line {exc.lineno}, column {exc.colno}",
+            f"{damaged}: its text breaks off or is garbled at line {exc.lineno}, column "
+            f"{exc.colno} (JSON error: {exc.msg})",
         ) from None
     except RecursionError:
         raise JsonProblem(f"is nested far too deeply to be {what}") from None

@@ -42,8 +42,13 @@ def test_a_version_1_file_is_read_and_checked() -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"", "is empty"),
-        (b"\x00\xff" * 10, "is not UTF-8 text"),
+        (b"", "is damaged or not a Hip Planner program: it is empty"),
+        (b"\x00\xff" * 10, "is damaged or not a Hip Planner program: it is not UTF-8 text"),
+        (
+            b'{"format": "hip-planner/program", "weeks": [',
+            "is damaged or not a Hip Planner program: its text breaks off or is garbled at "
+            "line 1, column 45 (JSON error: Expecting value)",
+        ),
         (b'{"format": "hip-planner/program", "version": 7}', "file version 7"),
         (b"[" * 100_000, "nested far too deeply"),
         (b'{"format": "hip-planner/program", "version": 2}', "details: is missing"),
@@ -65,3 +70,17 @@ def test_a_missing_file(tmp_path: Path) -> None:
     code, _, err = check(tmp_path / "nope.hipplan")
     assert code == EXIT_BAD_INPUT
     assert err.strip().endswith("does not exist; check the file name and the folder")
+
+
+def test_catalog_help_names_the_choices_as_the_window_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        run_command(["catalog", "--help"], load_catalog=lambda: [], out=io.StringIO())
+    text = " ".join(capsys.readouterr().out.split())
+    for said in (
+        "Rotate out (external_rotation)",
+        "Lying on the back (supine)",
+        "Knee bent (bent)",
+    ):
+        assert said in text

@@ -52,9 +52,16 @@ def test_catalog_filters_combine(hip_home: Path) -> None:
     [
         (
             ("catalog", "--knee", "wobbly"),
-            '"wobbly" is not a known knee; choose one of: bent, straight',
+            '"wobbly" is not a known knee; choose one of: Knee bent (bent), '
+            "Knee straight (straight)",
         ),
-        (("catalog", "--direction", "sideways"), "is not a known direction"),
+        (
+            ("catalog", "--direction", "sideways"),
+            "is not a known direction; choose one of: Forward (flexion), Backward (extension), "
+            "Away (abduction), Toward (adduction), Rotate out (external_rotation), "
+            "Rotate in (internal_rotation)",
+        ),
+        (("catalog", "--position", "lying"), "Lying on the back (supine), Lying face down"),
         (("catalog", "--frobnicate"), "unrecognized arguments: --frobnicate"),
         (("notes.txt",), "neither a command"),
         (("check", "missing.hipplan"), "missing.hipplan"),

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
+from ui.app.window_size import first_geometry, minimum_size
 from ui.catalog.catalog_actions import CatalogActions
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from planner.fixing.edits import Fix
 
 APP_TITLE = "Hip Planner"
-MINIMUM_SIZE = (900, 560)
 DEFAULT_SPLIT = [270, 1010 - PANEL_WIDTH, PANEL_WIDTH]
 
 
@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.catalog_db = catalog_db
         self.setObjectName("mainWindow")
-        self.setMinimumSize(*MINIMUM_SIZE)
         self.workspace = Workspace(Document())
 
         self.catalog_model = CatalogModel(exercises, self)
@@ -357,12 +356,15 @@ class MainWindow(QMainWindow):
 
     # -- layout memory -----------------------------------------------------------------------
 
-    def restore_layout(self) -> None:
+    def restore_layout(self, available: QRect | None = None) -> None:
+        """The remembered geometry and splitters; on first start a size that fits ``available``
+        (the available geometry of the screen the window opens on)."""
+        if available is None:
+            available = self.screen().availableGeometry()
+        self.setMinimumSize(minimum_size(available))
         geometry = remembered.layout_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.setGeometry(first_geometry(available))
         splitters: dict[remembered.Layout, QSplitter] = {
             "mainSplitter": self.splitter,
             "catalogSplitter": self.catalog.splitter,

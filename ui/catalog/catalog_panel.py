@@ -83,6 +83,7 @@ class CatalogPanel(QWidget):
         self.model = model
         self._client_equipment: frozenset[Equipment] = frozenset()
         self._day_labels: list[str] = list(DAY_NAMES)
+        self._clearing = False
 
         self.search = QLineEdit(placeholderText="Search names, instructions and cues")
         self.search.setClearButtonEnabled(True)
@@ -236,29 +237,22 @@ class CatalogPanel(QWidget):
         )
 
     def clear_filters(self) -> None:
-        widgets = [
-            self.search,
-            self.knee,
-            self.position,
-            self.equipment,
-            self.level,
-            self.client_only,
-            self.own_only,
-            self.mine_only,
-            *self.direction_buttons.values(),
-        ]
-        for w in widgets:
-            w.blockSignals(True)
-        self.search.clear()
-        for combo in (self.knee, self.position, self.equipment, self.level):
-            combo.setCurrentIndex(0)
-        self.client_only.setChecked(False)
-        self.own_only.setChecked(False)
-        self.mine_only.setChecked(False)
-        for button in self.direction_buttons.values():
-            button.setChecked(False)
-        for w in widgets:
-            w.blockSignals(False)
+        """Reset every filter widget; each shows its own state again, the list is re-read once.
+
+        The widgets' signals stay connected (a blocked toggle would keep its "✓" text);
+        only the query update waits until all are reset.
+        """
+        self._clearing = True
+        try:
+            self.search.clear()
+            for combo in (self.knee, self.position, self.equipment, self.level):
+                combo.setCurrentIndex(0)
+            for check in (self.client_only, self.own_only, self.mine_only):
+                check.setChecked(False)
+            for button in self.direction_buttons.values():
+                button.setChecked(False)
+        finally:
+            self._clearing = False
         self._update_query()
 
     def set_client_equipment(self, equipment: frozenset[Equipment]) -> None:
@@ -319,6 +313,8 @@ class CatalogPanel(QWidget):
     # -- internals ---------------------------------------------------------------------------
 
     def _update_query(self) -> None:
+        if self._clearing:
+            return
         self.model.set_query(self.query())
         self._update_count()
 

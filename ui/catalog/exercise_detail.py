@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from planner.exercise import Exercise
+from planner.exercise import Exercise, counting_reason
 
 EMPTY_TEXT = "Select an exercise to see its tags, default dose, instructions and cues."
 
@@ -52,6 +52,7 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
     return (
         f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
         f"<table cellspacing='0'>{table}</table>"
+        f"<p><i>{escape(counting_reason(ex))}</i></p>"
         f"<p><b>How to do it</b><br>{instructions}</p>"
         + (f"<p><b>Coaching cues</b></p><ul style='margin-top:0'>{cues}</ul>" if cues else "")
     )

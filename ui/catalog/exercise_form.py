@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -154,19 +155,21 @@ class ExerciseForm(QDialog):
 
         if exercise is not None:
             self._fill(exercise)
-        self.name.textChanged.connect(self.validate)
-        self.primary.currentIndexChanged.connect(self.validate)
-        self.level.currentIndexChanged.connect(self.validate)
-        for check in (
-            *self.secondary.values(),
-            *self.positions.values(),
-            *self.equipment.values(),
-            self.bent,
-            self.straight,
+        self._touched: set[str] = set()
+        self._tried = False
+        self._watch("name", self.name.textChanged)
+        self._watch("directions", self.primary.currentIndexChanged)
+        self._watch("level", self.level.currentIndexChanged)
+        for name, checks in (
+            ("directions", self.secondary.values()),
+            ("knee", (self.bent, self.straight)),
+            ("positions", self.positions.values()),
+            ("equipment", self.equipment.values()),
         ):
-            check.toggled.connect(self.validate)
-        self.instructions.textChanged.connect(self.validate)
-        self.cues.textChanged.connect(self.validate)
+            for check in checks:
+                self._watch(name, check.toggled)
+        self._watch("instructions", self.instructions.textChanged)
+        self._watch("cues", self.cues.textChanged)
         self.dose.changed.connect(self.validate)
         self.validate()
 
@@ -234,18 +237,26 @@ class ExerciseForm(QDialog):
             problems["name"] = "another exercise already has this name"
         return problems
 
+    def _watch(self, name: str, signal: SignalInstance) -> None:
+        """A change of the field ``name`` marks it touched: its message may show from then on."""
+        signal.connect(lambda *_: self._touch(name))
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self.validate()
+
     def validate(self) -> None:
+        """Say what is wrong with the fields the coach touched (all of them after Save)."""
         problems = self.problems()
         for name, label in self.messages.items():
-            show_message(label, problems.get(name, ""))
+            shown = self._tried or name in self._touched
+            show_message(label, problems.get(name, "") if shown else "")
         primary = self.primary.currentData()
         chosen = sum(c.isChecked() for d, c in self.secondary.items() if d.value != primary)
         for direction, check in self.secondary.items():
             check.setEnabled(
                 direction.value != primary and (check.isChecked() or chosen < MAX_SECONDARY)
             )
-        ok = not problems and not self.dose.problems()
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
 
     def exercise(self) -> Exercise:
         """The exercise as typed; only call when there are no problems."""
@@ -255,7 +266,14 @@ class ExerciseForm(QDialog):
         return draft.exercise()
 
     def accept(self) -> None:
-        """Save through the callback; on failure stay open and say why (nothing is lost)."""
+        """Save through the callback; on failure stay open and say why (nothing is lost).
+
+        With a problem left, nothing is saved: every field's message shows from now on.
+        """
+        if self.problems() or self.dose.problems():
+            self._tried = True
+            self.validate()
+            return
         try:
             self.saved = self._save(self.exercise())
         except SAVE_ERRORS as exc:

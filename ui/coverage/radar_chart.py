@@ -40,12 +40,14 @@ STANDING_WORDS = {
     Standing.UNDER: "under target",
     Standing.ON: "on target",
     Standing.OVER: "over target",
+    Standing.FLAGGED: "in the target band, but a finding names it",
 }
 LEGEND = (
     ("band", "Target"),
     (Standing.ON, "On target"),
     (Standing.UNDER, "Under"),
     (Standing.OVER, "Over"),
+    (Standing.FLAGGED, "See findings"),
 )
 GAP = 6
 MARKER = 5.0
@@ -364,10 +366,24 @@ class RadarChart(QWidget):
 
 
 def paint_marker(painter: QPainter, palette: QPalette, standing: Standing, at: QPointF) -> None:
-    """On target: a filled dot; under: a hollow triangle pointing down; over: a filled one up."""
+    """On target: a filled dot; under: a hollow triangle pointing down; over: a filled one up;
+    flagged by a finding: a hollow diamond."""
     ink = palette.color(QPalette.ColorRole.Text)
     painter.save()
-    if standing is Standing.ON:
+    if standing is Standing.FLAGGED:
+        s = MARKER + 1
+        diamond = QPolygonF(
+            [
+                QPointF(at.x(), at.y() - s),
+                QPointF(at.x() + s, at.y()),
+                QPointF(at.x(), at.y() + s),
+                QPointF(at.x() - s, at.y()),
+            ]
+        )
+        painter.setPen(QPen(ink, 2))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawPolygon(diamond)
+    elif standing is Standing.ON:
         painter.setPen(QPen(ink, 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawEllipse(at, MARKER - 1, MARKER - 1)

@@ -26,18 +26,18 @@ from planner.taxonomy import Unit
 
 
 def message_label() -> QLabel:
-    """A red, word-wrapped line under a field; hidden while there is nothing to say."""
+    """A red, word-wrapped line under a field. Its line is kept while there is nothing to say,
+    so the form does not jump when a message appears."""
     label = QLabel()
     label.setObjectName("fieldMessage")
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
-    label.setVisible(False)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
     return label
 
 
 def show_message(label: QLabel, text: str) -> None:
     label.setText(f"⚠ {text[:1].upper()}{text[1:]}." if text else "")
-    label.setVisible(bool(text))
 
 
 def add_checked_row(form: QFormLayout, label: str, widget: QWidget, message: QLabel) -> None:

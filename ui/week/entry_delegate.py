@@ -20,6 +20,8 @@ from ui.week.day_model import EntryRole, ExerciseOfEntryRole
 
 PAD = 4
 SPACING = 4
+FOCUS_RING = 2.0
+"""The width of the ring around the card that has the keyboard focus."""
 MAX_NAME_LINES = 4
 LAYOUT_CACHE_SIZE = 4096
 
@@ -133,9 +135,12 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setBrush(fill)
         painter.drawRoundedRect(card, 6, 6)
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
+            # The keyboard's card: a solid ring inside the border, as strong as the selection,
+            # so it shows on a selected card too and in any palette.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), FOCUS_RING))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 4, 4)
+            inset = 2 + FOCUS_RING / 2
+            painter.drawRoundedRect(card.adjusted(inset, inset, -inset, -inset), 4, 4)
 
         x = int(card.left()) + PAD
         y = int(card.top()) + PAD

@@ -46,12 +46,16 @@ class WeekBar(QWidget):
         self.earlier = self.menu.addAction("Move week &earlier", lambda: self.move_week.emit(-1))
         self.later = self.menu.addAction("Move week &later", lambda: self.move_week.emit(+1))
         self.more = QToolButton()
-        self.more.setText("Week actions")
+        self.more.setText("Week actions ▾")
+        # The style's own menu arrow is drawn over the text of a text-only tool button
+        # (Fusion): the arrow is part of the text instead.
+        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self.menu)
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setToolTip("Duplicate (with progression), delete or reorder this week")
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)
+        row.setSpacing(4)  # the bar sets the calendar's smallest width
         for widget in (label, self.previous, self.combo, self.next, self.add, self.more):
             row.addWidget(widget)
         row.addStretch(1)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.balance.analysis import analyse_week
-from planner.balance.coverage import Standing, feeds, standings, target_band
+from planner.balance.coverage import UNDER_CODES, Standing, feeds, standings, target_band
+from planner.balance.findings import Code
 from planner.balance.settings import BalanceSettings, field_range, is_share
 from planner.program import Program
 from planner.taxonomy import Direction
@@ -22,7 +25,9 @@ def test_metzl_week_stands_under_and_over_as_its_findings_say() -> None:
     assert standing[IR] is Standing.UNDER  # missing
     assert standing[ER] is Standing.UNDER  # low volume
     assert standing[EXT] is Standing.OVER
-    assert standing[FLEX] is Standing.ON
+    ratio = next(f for f in analysis.findings if f.code is Code.EXTENSION_FLEXION_RATIO)
+    assert FLEX in ratio.directions
+    assert standing[FLEX] is Standing.FLAGGED  # in the band, but the ratio finding names it
 
 
 def test_balanced_week_stands_on_target_everywhere() -> None:
@@ -64,3 +69,52 @@ def test_settings_ranges_for_editors() -> None:
     assert field_range("straight_knee_share_low") == (0.0, 1.0)
     assert is_share("under_served_share")
     assert not is_share("dominant_factor")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(list(Direction)), min_size=1, max_size=3, unique=True),
+            st.integers(0, 6),
+            st.integers(1, 6),
+        ),
+        max_size=10,
+    )
+)
+def test_standings_agree_with_the_findings_for_every_week(
+    entries: list[tuple[list[Direction], int, int]],
+) -> None:
+    program = Program()
+    for i, (directions, day, sets) in enumerate(entries):
+        program.add_entry(0, day, make_exercise(f"ex-{i}", *directions, sets=sets))
+    analysis = analyse_week(program.weeks[0], program.exercises)
+    standing = standings(analysis)
+    for direction in Direction:
+        codes = {f.code for f in analysis.findings if direction in f.directions}
+        expected = (
+            Standing.UNDER
+            if codes & UNDER_CODES
+            else Standing.OVER
+            if Code.DIRECTION_DOMINANT in codes
+            else Standing.FLAGGED
+            if codes
+            else Standing.ON
+        )
+        assert standing[direction] is expected
+
+
+def test_a_ratio_finding_flags_directions_inside_the_band() -> None:
+    program = Program()
+    for day in (0, 3):
+        program.add_entry(0, day, make_exercise(f"ir-{day}", IR, sets=5))
+        program.add_entry(0, day, make_exercise(f"er-{day}", ER, sets=3))  # out 0.6 × in: low
+        for other in (FLEX, EXT, ABD, ADD):
+            program.add_entry(0, day, make_exercise(f"{other}-{day}", other, sets=3))
+    analysis = analyse_week(program.weeks[0], program.exercises)
+    assert Code.ROTATION_RATIO in {f.code for f in analysis.findings}
+    low, high = target_band(analysis, BalanceSettings())
+    assert low <= analysis.sets[IR] <= high
+    assert low <= analysis.sets[ER] <= high
+    assert standings(analysis)[IR] is Standing.FLAGGED
+    assert standings(analysis)[ER] is Standing.FLAGGED

@@ -90,7 +90,11 @@ def test_any_list_of_exercises_survives_the_round_trip(exercises: list[Any]) -> 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"format": "hip-planner/exercises", ', "line 1, column 37: is not valid JSON"),
+        (
+            '{"format": "hip-planner/exercises", ',
+            "is damaged or not a Hip Planner exercise file: its text breaks off or is garbled at "
+            "line 1, column 37",
+        ),
         ("[1, 2]", "is not a Hip Planner exercise file"),
         (json.dumps(_document(format="hip-planner/program")), '"format" is "hip-planner/program"'),
         (json.dumps(_document(version="1")), '"version" must be a whole number'),

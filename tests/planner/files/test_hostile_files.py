@@ -80,7 +80,10 @@ def test_truncated_at_every_byte() -> None:
 
 
 def test_truncated_file_says_where(tmp_path: Path) -> None:
-    refused(write(tmp_path, VALID[: len(VALID) // 2]), "is not valid JSON")
+    refused(
+        write(tmp_path, VALID[: len(VALID) // 2]),
+        "is damaged or not a Hip Planner program: its text breaks off or is garbled at line",
+    )
 
 
 def test_random_bytes(tmp_path: Path) -> None:
@@ -97,7 +100,7 @@ def test_utf16_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_second_byte_order_mark_is_refused(tmp_path: Path) -> None:
-    refused(write(tmp_path, b"\xef\xbb\xbf\xef\xbb\xbf" + VALID), "is not valid JSON")
+    refused(write(tmp_path, b"\xef\xbb\xbf\xef\xbb\xbf" + VALID), "is damaged or not")
 
 
 def with_value(path: tuple[str | int, ...], raw: str) -> bytes:

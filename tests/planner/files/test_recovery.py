@@ -86,7 +86,7 @@ def test_unreadable_copies_are_skipped_with_a_note(caplog: pytest.LogCaptureFixt
         found = list_recoveries()
     assert [r.doc_key for r in found] == ["good"]
     notes = "\n".join(caplog.messages)
-    assert "empty.recovery: is empty" in notes
+    assert "empty.recovery: is damaged or not a Hip Planner program: it is empty" in notes
     assert "junk.recovery" in notes
     sets = "program.weeks[0].days[1].entries[0].dose.sets"
     assert f"broken.recovery: {sets}: must be at most 20" in notes

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -71,6 +72,36 @@ def test_window_size_and_panel_sizes_are_remembered(qtbot: QtBot) -> None:
     assert second.height() == 640
     restored = second.splitter.sizes()
     assert (restored[0], restored[2]) == (sizes[0], sizes[2])  # the catalog and coverage panels
+
+
+def test_first_start_fits_the_screen_it_opens_on(qtbot: QtBot) -> None:
+    window = MainWindow([])  # nothing remembered yet
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()
+    assert available.contains(window.frameGeometry())
+
+
+@pytest.mark.parametrize(
+    "available",
+    [QRect(0, 24, 1024, 576), QRect(0, 0, 1366, 740), QRect(1920, 0, 800, 500)],
+    ids=["1024x600 with a menu bar", "1366x768 laptop", "tiny second screen"],
+)
+def test_first_start_on_a_small_screen_is_never_larger_than_it(
+    qtbot: QtBot, available: QRect
+) -> None:
+    window = MainWindow([])
+    qtbot.addWidget(window)
+    window.restore_layout(available)
+    assert available.contains(window.frameGeometry())
+    assert window.width() >= min(900, available.width() - 16)  # as large as it can, within
+    window.close()  # remembered after
+    again = MainWindow([])
+    qtbot.addWidget(again)
+    again.restore_layout(available)
+    # Qt clamps a restored width to the real (narrow offscreen) screen; the height holds.
+    assert again.height() == window.height()
 
 
 def test_a_program_using_an_archived_exercise_opens_checks_and_prints(

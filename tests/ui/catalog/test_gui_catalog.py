@@ -140,6 +140,7 @@ def test_detail_names_the_variants_and_says_how_the_exercise_counts(qtbot: QtBot
     assert "Harder\nBall <tuck>" in text  # the variant's name, escaped
     assert "Easier\ngone-from-catalog" in text  # an id the catalog lacks stays readable
     assert "Counts\n0.5 of each set toward the hip" in text
+    assert "Counted as Forward (hip flexion): the main action of the leg" in text
     assert "Weight-bearing\nNo" in text
     widget.search.clear()
     qtbot.keyClicks(widget.search, "leg press")
@@ -154,3 +155,35 @@ def test_detail_escapes_markup_in_names(qtbot: QtBot) -> None:
     widget = CatalogPanel(CatalogModel([odd]))
     qtbot.addWidget(widget)
     assert "<b>Bold</b> & bridge" in widget.detail.toPlainText()
+
+
+def _filter_widgets_show_no_filter(panel: CatalogPanel) -> bool:
+    buttons = panel.direction_buttons.items()
+    combos = (panel.knee, panel.position, panel.equipment, panel.level)
+    checks = (panel.client_only, panel.own_only, panel.mine_only)
+    return (
+        all(not b.isChecked() and b.text() == d.label for d, b in buttons)
+        and all(c.currentIndex() == 0 for c in combos)
+        and not any(c.isChecked() for c in checks)
+        and panel.search.text() == ""
+    )
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_clear_filters_resets_what_every_filter_widget_shows(
+    qtbot: QtBot, panel: CatalogPanel, how: str
+) -> None:
+    rotate_in = panel.direction_buttons[Direction.INTERNAL_ROTATION]
+    qtbot.mouseClick(rotate_in, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.direction_buttons[Direction.FLEXION], Qt.MouseButton.LeftButton)
+    assert rotate_in.text() == f"✓ {Direction.INTERNAL_ROTATION.label}"
+    panel.knee.setCurrentIndex(panel.knee.findData(Knee.STRAIGHT))
+    qtbot.mouseClick(panel.own_only, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.search, "raise")
+    if how == "button":
+        qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+    assert len(shown(panel)) == len(EXERCISES)
+    assert _filter_widgets_show_no_filter(panel)
+    assert panel.query().is_empty

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -27,14 +28,46 @@ def save_button(form: ExerciseForm) -> QDialogButtonBox:
     return form.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
-def test_new_form_explains_what_is_missing(qtbot: QtBot) -> None:
-    form = ExerciseForm(None, save=lambda ex: ex)
+def messages_shown(form: ExerciseForm) -> set[str]:
+    return {name for name, label in form.messages.items() if label.text()}
+
+
+def test_new_form_says_nothing_until_touched_and_explains_what_is_missing_on_save(
+    qtbot: QtBot,
+) -> None:
+    saved: list[Exercise] = []
+    form = ExerciseForm(None, save=lambda ex: saved.append(ex) or ex)
     qtbot.addWidget(form)
-    assert not save_button(form).isEnabled()
+    form.show()
+    assert messages_shown(form) == set()
+    qtbot.mouseClick(save_button(form), Qt.MouseButton.LeftButton)
+    assert form.isVisible()
+    assert saved == []
     assert "Give the exercise a name" in form.messages["name"].text()
     assert "Choose the main direction" in form.messages["directions"].text()
     fill(form, qtbot)
-    assert save_button(form).isEnabled()
+    assert messages_shown(form) == set()
+    qtbot.mouseClick(save_button(form), Qt.MouseButton.LeftButton)
+    assert len(saved) == 1
+    assert not form.isVisible()
+
+
+def test_typing_shows_only_the_typed_fields_message_and_the_form_does_not_move(
+    qtbot: QtBot,
+) -> None:
+    form = ExerciseForm(None, save=lambda ex: ex)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    before = {w: w.geometry() for w in (form.primary, form.level, form.instructions, form.cues)}
+    form.name.setFocus()
+    qtbot.keyClicks(form.name, "B")
+    assert messages_shown(form) == set()
+    qtbot.keyClick(form.name, Qt.Key.Key_Backspace)
+    assert messages_shown(form) == {"name"}
+    qtbot.keyClick(form.name, Qt.Key.Key_Tab)  # leaving a field untouched says nothing about it
+    assert messages_shown(form) == {"name"}
+    assert {w: w.geometry() for w in before} == before
 
 
 def test_saving_builds_an_own_exercise(qtbot: QtBot) -> None:

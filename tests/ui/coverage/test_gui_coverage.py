@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QDialog, QSplitter, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
@@ -343,6 +343,7 @@ def test_a_layout_saved_before_the_panel_existed_still_shows_it(qtbot: QtBot) ->
     app_settings().setValue("window/mainSplitter", old.saveState())
     window = MainWindow(CATALOG)
     qtbot.addWidget(window)
+    window.restore_layout(QRect(0, 0, 1366, 740))  # a laptop: the offscreen screen is 800 wide
     window.show()
     assert window.splitter.sizes()[2] >= 240
 

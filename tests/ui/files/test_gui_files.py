@@ -74,7 +74,12 @@ def test_bad_file_is_reported_and_the_open_program_untouched(
     answer(monkeypatch, "question", Button.Discard)
     warned = answer(monkeypatch, "warning", Button.Ok)
     assert not window.open_path(bad)
-    assert "broken.hipplan" in warned[0]
+    said, rest = warned[0].split("\n", 1)
+    assert said == (
+        f"{bad}: is damaged or not a Hip Planner program: its text breaks off or is "
+        "garbled at line 1, column 59 (JSON error: Expecting value)"
+    )
+    assert "valid JSON" not in rest
     assert window.document.program == before
     assert not lock_path(bad).exists()
 

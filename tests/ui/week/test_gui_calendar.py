@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -263,3 +264,28 @@ def test_a_full_day_takes_no_more_cards_and_says_why(window: MainWindow) -> None
     drag_and_drop(full, encode_ids(ENTRY_IDS, [inside.id]), row_point(full, 5))  # reordering
     assert len(said) == 3
     assert program.day(0, 2).entries.index(inside) > 0
+
+
+def _highlight_pixels(window: MainWindow, row: int) -> int:
+    monday = window.week_view.lists[0]
+    rect = monday.visualRect(monday.model().index(row, 0))
+    image = monday.viewport().grab(rect).toImage()
+    ink = monday.palette().color(QPalette.ColorRole.Highlight).rgb()
+    return sum(
+        image.pixel(x, y) == ink for x in range(image.width()) for y in range(image.height())
+    )
+
+
+def test_the_card_with_keyboard_focus_has_a_strong_ring(qtbot: QtBot, window: MainWindow) -> None:
+    fill_monday(window)
+    monday = window.week_view.lists[0]
+    monday.setFocus()
+    qtbot.keyClick(monday, Qt.Key.Key_Down)
+    current = monday.currentIndex().row()
+    rect = monday.visualRect(monday.currentIndex())
+    focused = _highlight_pixels(window, current)
+    window.week_view.lists[1].setFocus()  # the same card, selected, without the focus
+    qtbot.waitUntil(lambda: not monday.hasFocus())
+    unfocused = _highlight_pixels(window, current)
+    # a ring 2 px wide inside the card's border: about twice its perimeter in the highlight
+    assert focused - unfocused >= 2 * (rect.width() + rect.height())
