@@ -252,6 +252,32 @@ def test_preferences_clinic_keeps_the_address_without_its_password(
     assert coach_name() == "Ana Coach"
 
 
+def start_beside_a_silent_server(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> tuple[MainWindow, bool]:
+    """Start the program with a clinic whose server accepts the connection, then says
+    nothing; also whether events were handled while the catalog was being opened."""
+    with socket.socket() as silent:  # accepts the connection, then says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        monkeypatch.setenv(
+            URL_VARIABLE, f"postgresql+psycopg://hip@127.0.0.1:{silent.getsockname()[1]}/x"
+        )
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+        while_opening: list[bool] = []
+        ticks = QTimer()  # stands for the repaints: it runs only when the event loop does
+        ticks.timeout.connect(
+            lambda: while_opening.append(
+                any(t.name == "open-catalog" for t in threading.enumerate())
+            )
+        )
+        ticks.start(50)
+        (window,) = open_windows([])
+        qtbot.addWidget(window)
+        ticks.stop()
+    return window, any(while_opening)
+
+
 def test_a_server_that_never_answers_leaves_the_event_loop_running_meanwhile(
     qtbot: QtBot, pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,50 +285,16 @@ def test_a_server_that_never_answers_leaves_the_event_loop_running_meanwhile(
     with catalog:
         catalog.add_own(LUNGE)
         catalog.refresh_copy()
-    with socket.socket() as silent:  # accepts the connection, then says nothing
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        monkeypatch.setenv(
-            URL_VARIABLE, f"postgresql+psycopg://hip@127.0.0.1:{silent.getsockname()[1]}/x"
-        )
-        monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-        while_opening: list[bool] = []
-        ticks = QTimer()  # stands for the repaints: it runs only when the event loop does
-        ticks.timeout.connect(
-            lambda: while_opening.append(
-                any(t.name == "open-catalog" for t in threading.enumerate())
-            )
-        )
-        ticks.start(50)
-        (window,) = open_windows([])
-        qtbot.addWidget(window)
-        ticks.stop()
+    window, responsive = start_beside_a_silent_server(qtbot, monkeypatch)
     assert [ex.id for ex in window.catalog_model.all_exercises()] == ["own-lunge"]
-    assert any(while_opening)  # events were handled while the server kept silent
+    assert responsive  # events were handled while the server kept silent
     assert window.catalog_db is None
 
 
 def test_a_first_start_with_a_silent_server_and_no_copy_paints_the_built_ins_meanwhile(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with socket.socket() as silent:  # accepts the connection, then says nothing
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        monkeypatch.setenv(
-            URL_VARIABLE, f"postgresql+psycopg://hip@127.0.0.1:{silent.getsockname()[1]}/x"
-        )
-        monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
-        while_opening: list[bool] = []
-        ticks = QTimer()  # stands for the repaints: it runs only when the event loop does
-        ticks.timeout.connect(
-            lambda: while_opening.append(
-                any(t.name == "open-catalog" for t in threading.enumerate())
-            )
-        )
-        ticks.start(50)
-        (window,) = open_windows([])
-        qtbot.addWidget(window)
-        ticks.stop()
-    assert any(while_opening)  # no copy yet, and still the window did not wait for the server
+    window, responsive = start_beside_a_silent_server(qtbot, monkeypatch)
+    assert responsive  # no copy yet, and still the window did not wait for the server
     assert window.catalog_db is None
     assert window.catalog_model.rowCount() > 0  # the built-in exercises, read-only
