@@ -53,6 +53,14 @@ class ExerciseRow(Base):
     """The id of the easier variant; not a foreign key: it may name an exercise not stored."""
     harder: Mapped[str | None] = mapped_column(String(80))
     closed_chain: Mapped[bool] = mapped_column(default=False, server_default="0")
+    video: Mapped[str | None] = mapped_column(String(500))
+    """An https address of a video of the exercise."""
+    photos: Mapped[str | None] = mapped_column(Text)
+    """The coach's own photos: a JSON list of {"media_type", "data" (base64)}; None: none."""
+    pose: Mapped[str | None] = mapped_column(Text)
+    """The drawing's start and end poses as JSON; None: drawn from the exercise's tags."""
+    dose_effort: Mapped[str | None] = mapped_column(String(8))
+    """The default dose's target effort, "rpe:7" or "rir:2"; None: none."""
     archived: Mapped[bool] = mapped_column(default=False, server_default="0")
     """The coach put it away; kept for programs that use it."""
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")

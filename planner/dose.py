@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 
 from planner.taxonomy import Unit
 
@@ -25,6 +26,55 @@ class DoseError(ValueError):
         super().__init__("; ".join(f"{name}: {text}" for name, text in problems.items()))
 
 
+class EffortScale(StrEnum):
+    """How hard a set should feel: the rating of perceived exertion (1–10) or the reps the
+    client could still have done (reps in reserve, 0–10)."""
+
+    RPE = "rpe"
+    RIR = "rir"
+
+    @property
+    def label(self) -> str:
+        return {"rpe": "effort (RPE 1–10)", "rir": "reps in reserve"}[self.value]
+
+
+EFFORT_RANGES: dict[EffortScale, tuple[int, int]] = {
+    EffortScale.RPE: (1, 10),
+    EffortScale.RIR: (0, 10),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Effort:
+    """A target (in a dose) or reported (in the client's log) effort of a set."""
+
+    scale: EffortScale
+    value: int
+
+    def __post_init__(self) -> None:
+        low, high = EFFORT_RANGES.get(self.scale, (0, -1))
+        if not isinstance(self.scale, EffortScale):
+            raise DoseError({"effort": "choose RPE or reps in reserve"})
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise DoseError({"effort": "must be a whole number"})
+        if not low <= self.value <= high:
+            raise DoseError({"effort": f"{self.scale.label} must be between {low} and {high}"})
+
+    def describe(self) -> str:
+        """ "RPE 7", "2 reps in reserve"."""
+        if self.scale is EffortScale.RPE:
+            return f"RPE {self.value}"
+        return f"{self.value} rep{'' if self.value == 1 else 's'} in reserve"
+
+    def harder_than(self, other: Effort) -> bool:
+        """True when this effort asks more than ``other`` (on the same scale)."""
+        if self.scale is not other.scale:
+            return False
+        if self.scale is EffortScale.RPE:
+            return self.value > other.value
+        return self.value < other.value
+
+
 @dataclass(frozen=True, slots=True)
 class Dose:
     sets: int = 3
@@ -35,6 +85,8 @@ class Dose:
     rest_seconds: int = 60
     tempo: str = ""
     notes: str = ""
+    effort: Effort | None = None
+    """The target effort of each set, if the coach sets one."""
 
     def __post_init__(self) -> None:
         problems = dose_problems(self)
@@ -84,6 +136,8 @@ def dose_problems(dose: object) -> dict[str, str]:
     _check_int(problems, "rest_seconds", values["rest_seconds"], REST_RANGE, "seconds of rest")
     if not isinstance(values["each_side"], bool):
         problems["each_side"] = "must be yes or no"
+    if values["effort"] is not None and not isinstance(values["effort"], Effort):
+        problems["effort"] = "choose RPE or reps in reserve, with a value"
     for name, limit in TEXT_LIMITS.items():
         text = values[name]
         if not isinstance(text, str):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
+from urllib.parse import urlsplit
 
 from planner.dose import Dose
+from planner.photo import MAX_PHOTOS, Photo
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -18,6 +20,9 @@ INSTRUCTIONS_LIMIT = 2000
 CUE_LIMIT = 200
 MAX_CUES = 5
 HIP_WEIGHT_RANGE = (0.1, 1.0)
+VIDEO_LIMIT = 500
+"""The longest video address, in characters."""
+VIDEO_HINT = "give a full https:// address of the video, e.g. https://youtu.be/abc123"
 
 
 class ExerciseError(ValueError):
@@ -52,6 +57,10 @@ class Exercise:
     closed_chain: bool = False
     """The working foot pushes against the floor or a platform although the body is not
     standing (leg press, bridge). Standing exercises count as weight-bearing anyway."""
+    video: str | None = None
+    """An https address of a video showing the exercise (printed as a QR code)."""
+    photos: tuple[Photo, ...] = ()
+    """The coach's own photos (own exercises only), printed instead of the drawing."""
     builtin: bool = True
     archived: bool = False
     search_text: str = field(init=False, repr=False, compare=False)
@@ -135,6 +144,8 @@ class ExerciseDraft:
     easier: str | None = None
     harder: str | None = None
     closed_chain: bool = False
+    video: str | None = None
+    photos: tuple[Photo, ...] = ()
     builtin: bool = False
     archived: bool = False
 
@@ -150,6 +161,19 @@ class ExerciseDraft:
 def is_exercise_id(value: object) -> bool:
     """The one test of an exercise id, used by every reader (files, catalog, database)."""
     return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def is_video_url(value: object) -> bool:
+    """An https address with a host and nothing a printer or a QR code would mangle."""
+    if not isinstance(value, str) or not 0 < len(value) <= VIDEO_LIMIT:
+        return False
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.hostname) and "@" not in parts.netloc
 
 
 def exercise_problems(ex: Exercise | ExerciseDraft) -> dict[str, str]:
@@ -195,6 +219,10 @@ def exercise_problems(ex: Exercise | ExerciseDraft) -> dict[str, str]:
         problems["hip_weight"] = "the hip weight is a share between 0.1 and 1"
     if not isinstance(ex.closed_chain, bool):
         problems["closed_chain"] = "closed chain is yes or no"
+    if ex.video is not None and not is_video_url(ex.video):
+        problems["video"] = VIDEO_HINT
+    if len(ex.photos) > MAX_PHOTOS or not all(isinstance(p, Photo) for p in ex.photos):
+        problems["photos"] = f"attach at most {MAX_PHOTOS} photos"
     for name in ("easier", "harder"):
         variant = getattr(ex, name)
         if variant is None:

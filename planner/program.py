@@ -17,6 +17,8 @@ from enum import Enum
 from planner.dose import Dose, DoseError
 from planner.events import Emitter
 from planner.exercise import Exercise
+from planner.log import MAX_SESSIONS, Session
+from planner.photo import MAX_PHOTOS, Photo
 from planner.taxonomy import Equipment
 
 FILE_EXTENSION = ".hipplan"
@@ -49,6 +51,8 @@ class Entry:
     exercise_id: str
     dose: Dose
     id: str = field(default_factory=new_entry_id)
+    photos: tuple[Photo, ...] = ()
+    """The coach's photos of this client doing it (at most :data:`MAX_PHOTOS`)."""
 
 
 @dataclass(slots=True)
@@ -105,12 +109,13 @@ class Location:
 class Change:
     """What changed: the weeks touched (by index after the change) and whether weeks were added,
     removed or reordered (``structure``), the details changed, or which embedded exercises were
-    added, replaced or dropped (``exercises``, by id)."""
+    added, replaced or dropped (``exercises``, by id), or the client's log changed (``log``)."""
 
     weeks: frozenset[int] = frozenset()
     structure: bool = False
     details: bool = False
     exercises: frozenset[str] = frozenset()
+    log: bool = False
 
 
 class ProgressionKind(Enum):
@@ -138,6 +143,8 @@ class Program:
     weeks: list[Week] = field(default_factory=lambda: [Week()])
     exercises: dict[str, Exercise] = field(default_factory=dict)
     """Every exercise used, embedded so the program stands on its own."""
+    log: list[Session] = field(default_factory=list)
+    """The sessions the client reported, in the order they were typed in (DESIGN.md §4)."""
     changed: Emitter[Change] = field(default_factory=Emitter, compare=False, repr=False)
 
     # -- reading ---------------------------------------------------------------------------
@@ -179,6 +186,7 @@ class Program:
             details=self.details,
             weeks=copy.deepcopy(self.weeks),
             exercises=dict(self.exercises),
+            log=list(self.log),
         )
 
     # -- details and the exercise library ----------------------------------------------------
@@ -308,6 +316,50 @@ class Program:
         entry = self.weeks[loc.week].days[loc.day].entries[loc.index]
         old, entry.dose = entry.dose, dose
         self._emit_weeks(loc.week)
+        return old
+
+    def set_entry_photos(self, entry_id: str, photos: tuple[Photo, ...]) -> tuple[Photo, ...]:
+        """Replace an entry's photos and return the old ones."""
+        if len(photos) > MAX_PHOTOS:
+            raise ProgramError(f"an entry has at most {MAX_PHOTOS} photos")
+        loc = self.locate(entry_id)
+        entry = self.weeks[loc.week].days[loc.day].entries[loc.index]
+        old, entry.photos = entry.photos, photos
+        self._emit_weeks(loc.week)
+        return old
+
+    # -- the client's log --------------------------------------------------------------------
+
+    def session(self, session_id: str) -> Session:
+        for session in self.log:
+            if session.id == session_id:
+                return session
+        raise ProgramError(f"no logged session with id {session_id!r} in this program")
+
+    def add_session(self, session: Session, index: int | None = None) -> int:
+        """Add a reported session (at ``index``, or last); returns where it went."""
+        if len(self.log) >= MAX_SESSIONS:
+            raise ProgramError(f"a program holds at most {MAX_SESSIONS} logged sessions")
+        if any(s.id == session.id for s in self.log):
+            raise ProgramError(f"a session with id {session.id!r} is already logged")
+        index = len(self.log) if index is None else max(0, min(index, len(self.log)))
+        self.log.insert(index, session)
+        self.changed.emit(Change(log=True))
+        return index
+
+    def remove_session(self, session_id: str) -> tuple[int, Session]:
+        """Remove a session; returns its place and itself for :meth:`add_session` to restore."""
+        session = self.session(session_id)
+        index = self.log.index(session)
+        del self.log[index]
+        self.changed.emit(Change(log=True))
+        return index, session
+
+    def replace_session(self, session: Session) -> Session:
+        """Replace the session with the same id; returns the old one (its own inverse)."""
+        old = self.session(session.id)
+        self.log[self.log.index(old)] = session
+        self.changed.emit(Change(log=True))
         return old
 
     # -- weeks -----------------------------------------------------------------------------

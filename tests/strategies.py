@@ -7,8 +7,18 @@ import itertools
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
+from planner.dose import (
+    AMOUNT_RANGES,
+    EFFORT_RANGES,
+    REST_RANGE,
+    SETS_RANGE,
+    TEXT_LIMITS,
+    Dose,
+    Effort,
+)
 from planner.exercise import CUE_LIMIT, HIP_WEIGHT_RANGE, MAX_CUES, Exercise
+from planner.log import COMMENT_LIMIT, LOAD_LIMIT, NOTE_LIMIT, LoggedEntry, Session
+from planner.photo import MediaType, Photo
 from planner.program import (
     DAYS_PER_WEEK,
     START_DATES,
@@ -50,6 +60,24 @@ _dose_fields = {
     "tempo": short_texts(TEXT_LIMITS["tempo"]),
     "notes": short_texts(TEXT_LIMITS["notes"]),
 }
+efforts = st.none() | st.one_of(
+    *(
+        st.builds(Effort, st.just(scale), st.integers(*bounds))
+        for scale, bounds in EFFORT_RANGES.items()
+    )
+)
+_dose_fields["effort"] = efforts
+photos = st.builds(
+    Photo,
+    st.just(MediaType.PNG),
+    st.binary(max_size=40).map(lambda tail: b"\x89PNG\r\n\x1a\n" + tail),
+) | st.builds(
+    Photo, st.just(MediaType.JPEG), st.binary(max_size=40).map(lambda t: b"\xff\xd8\xff" + t)
+)
+photo_lists = st.lists(photos, max_size=2).map(tuple)
+videos = st.none() | st.sampled_from(
+    ["https://youtu.be/abc123", "https://example.org/v?x=1&y=ü#t=3"]
+)
 
 
 @st.composite
@@ -91,6 +119,8 @@ exercises = st.builds(
         max_size=MAX_CUES,
     ).map(tuple),
     closed_chain=st.booleans(),
+    video=videos,
+    photos=st.just(()) | photo_lists,
     builtin=st.booleans(),
     archived=st.booleans(),
 )
@@ -133,7 +163,8 @@ def programs(draw: st.DrawFn, max_weeks: int = 5) -> Program:
 
     def entry() -> Entry:
         label = f"{draw(entry_labels)}#{next(counter)}"
-        return Entry(draw(pick_exercise), draw(pick_dose), label)
+        pictures = draw(st.just(()) | photo_lists)
+        return Entry(draw(pick_exercise), draw(pick_dose), label, pictures)
 
     def week() -> Week:
         return Week(
@@ -141,7 +172,49 @@ def programs(draw: st.DrawFn, max_weeks: int = 5) -> Program:
         )
 
     weeks = [week() for _ in range(draw(st.integers(1, max_weeks)))]
-    return Program(details=draw(details), weeks=weeks, exercises=library)
+    log = [
+        draw(sessions_of(w, d, [e for _, e in week.entries()]))
+        for w, week in enumerate(weeks)
+        for d in draw(st.lists(st.integers(0, DAYS_PER_WEEK - 1), max_size=2, unique=True))
+    ]
+    return Program(details=draw(details), weeks=weeks, exercises=library, log=log)
+
+
+pains = st.none() | st.integers(0, 10)
+
+
+def sessions_of(week: int, day: int, entries: list[Entry]) -> st.SearchStrategy[Session]:
+    """A logged session standing for a planned day, reporting some of the given entries."""
+    logged = (
+        st.lists(
+            st.sampled_from(entries).flatmap(
+                lambda e: st.builds(
+                    LoggedEntry,
+                    st.just(e.id),
+                    st.just(e.exercise_id),
+                    st.just(e.dose.sets),
+                    st.integers(0, SETS_RANGE[1]),
+                    short_texts(LOAD_LIMIT),
+                    efforts,
+                    short_texts(COMMENT_LIMIT),
+                )
+            ),
+            max_size=3,
+        )
+        if entries
+        else st.just([])
+    )
+    return st.builds(
+        Session,
+        date=st.dates(*START_DATES),
+        week=st.just(week),
+        day=st.just(day),
+        entries=logged.map(tuple),
+        pain_during=pains,
+        pain_next_morning=pains,
+        note=short_texts(NOTE_LIMIT),
+        id=st.uuids().map(lambda u: u.hex),
+    )
 
 
 json_values = st.recursive(

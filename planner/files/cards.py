@@ -25,7 +25,7 @@ from planner.files.program_format import (
     exercise_model,
     validated,
 )
-from planner.files.program_schema import DoseV2, ExerciseModel, FileModel
+from planner.files.program_schema import DoseModel, ExerciseModel, FileModel
 from planner.program import MAX_ENTRIES_PER_DAY
 
 FORMAT: Literal["hip-planner/cards"] = "hip-planner/cards"
@@ -36,7 +36,7 @@ Card = tuple[Exercise, Dose]
 
 class CardModel(FileModel):
     exercise: ExerciseModel
-    dose: DoseV2
+    dose: DoseModel
 
 
 class CardsModel(FileModel):

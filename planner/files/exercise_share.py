@@ -2,7 +2,7 @@
 
 The format is documented in ``docs/exercise-sharing.md``::
 
-    {"format": "hip-planner/exercises", "version": 1, "exercises": [{...}, ...]}
+    {"format": "hip-planner/exercises", "version": 2, "exercises": [{...}, ...]}
 
 Each exercise has the shape of an exercise in a program file (:class:`ExerciseCore` with hip
 weight, variants and the closed-chain flag), without the program's ``builtin`` and ``archived``
@@ -32,17 +32,22 @@ from planner.files.program_format import (
     validated,
 )
 from planner.files.program_schema import (
+    DoseModel,
     ExerciseCore,
     ExerciseId,
     ExerciseModel,
     FileModel,
     HipWeight,
+    PhotoModel,
+    VideoUrl,
 )
 from planner.files.safe_save import ProgramSaveError, write_atomically
+from planner.photo import MAX_PHOTOS
 from planner.program import MAX_EXERCISES
 
 FORMAT = "hip-planner/exercises"
-VERSION = 1
+VERSION = 2
+"""Version 2 added a dose's target effort, the video address and photos; 1 is still read."""
 SUFFIX = ".json"
 WHAT = "Hip Planner exercise file"
 _PROGRAM_ONLY = {"builtin", "archived"}
@@ -69,11 +74,14 @@ class SharedExercise(ExerciseCore):
     easier: ExerciseId | None = None
     harder: ExerciseId | None = None
     closed_chain: bool = False
+    dose: DoseModel
+    video: VideoUrl | None = None
+    photos: list[PhotoModel] = Field(default_factory=list, max_length=MAX_PHOTOS)
 
 
 class SharingFile(FileModel):
     format: Literal["hip-planner/exercises"]
-    version: Literal[1]
+    version: Literal[1, 2]
     exercises: list[SharedExercise] = Field(max_length=MAX_EXERCISES, fail_fast=True)
 
 

@@ -8,6 +8,8 @@ Every problem on the way becomes one :class:`ProgramFileError` naming the file a
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,27 +20,36 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
 from planner.balance.settings import override_problems
-from planner.dose import Dose, DoseError
+from planner.dose import Dose, DoseError, Effort
 from planner.exercise import Exercise, ExerciseError
 from planner.file_text import place, printable, quoted
 from planner.files.program_schema import (
     CURRENT_VERSION,
+    DAY_KEYS,
     FORMAT_NAME,
     MODELS,
     PATTERN_HINTS,
-    DayV2,
+    DayModel,
     DetailsModel,
-    DoseV2,
-    EntryV2,
+    DoseModel,
+    EffortModel,
+    EntryModel,
     ExerciseModel,
+    LoggedEntryModel,
+    PhotoModel,
     ProgramModel,
     ProgramV1,
     ProgramV2,
-    WeekV2,
+    ProgramV3,
+    SessionModel,
+    WeekModel,
     upgrade_v1,
     upgrade_v2,
+    upgrade_v3,
 )
 from planner.files.strict_json import JsonProblem, decode_json
+from planner.log import LogError, LoggedEntry, Session
+from planner.photo import Photo, PhotoError
 from planner.program import ClientDetails, Day, Entry, Program, Week
 
 M = TypeVar("M")
@@ -121,11 +132,16 @@ def program_document(program: Program) -> ProgramModel:
             balance=dict(sorted(details.balance_overrides.items())),
         ),
         weeks=[
-            WeekV2(
+            WeekModel(
                 days=[
-                    DayV2(
+                    DayModel(
                         entries=[
-                            EntryV2(id=e.id, exercise_id=e.exercise_id, dose=dose_model(e.dose))
+                            EntryModel(
+                                id=e.id,
+                                exercise_id=e.exercise_id,
+                                dose=dose_model(e.dose),
+                                photos=[photo_model(p) for p in e.photos],
+                            )
                             for e in day.entries
                         ]
                     )
@@ -135,11 +151,12 @@ def program_document(program: Program) -> ProgramModel:
             for week in program.weeks
         ],
         exercises=[exercise_model(ex) for _, ex in sorted(program.exercises.items())],
+        log=[session_model(s) for s in program.log],
     )
 
 
-def dose_model(dose: Dose) -> DoseV2:
-    return DoseV2(
+def dose_model(dose: Dose) -> DoseModel:
+    return DoseModel(
         sets=dose.sets,
         amount=dose.amount,
         unit=dose.unit,
@@ -148,6 +165,39 @@ def dose_model(dose: Dose) -> DoseV2:
         rest_seconds=dose.rest_seconds,
         tempo=dose.tempo,
         notes=dose.notes,
+        effort=effort_model(dose.effort),
+    )
+
+
+def effort_model(effort: Effort | None) -> EffortModel | None:
+    return None if effort is None else EffortModel(scale=effort.scale, value=effort.value)
+
+
+def photo_model(photo: Photo) -> PhotoModel:
+    return PhotoModel(media_type=photo.media_type, data=base64.b64encode(photo.data).decode())
+
+
+def session_model(session: Session) -> SessionModel:
+    return SessionModel(
+        id=session.id,
+        date=session.date.isoformat(),
+        week=session.week + 1,
+        day=DAY_KEYS[session.day],
+        pain_during=session.pain_during,
+        pain_next_morning=session.pain_next_morning,
+        entries=[
+            LoggedEntryModel(
+                entry_id=e.entry_id,
+                exercise_id=e.exercise_id,
+                sets_planned=e.sets_planned,
+                sets_done=e.sets_done,
+                load=e.load,
+                effort=effort_model(e.effort),
+                comment=e.comment,
+            )
+            for e in session.entries
+        ],
+        note=session.note,
     )
 
 
@@ -169,6 +219,8 @@ def exercise_model(ex: Exercise) -> ExerciseModel:
         easier=ex.easier,
         harder=ex.harder,
         closed_chain=ex.closed_chain,
+        video=ex.video,
+        photos=[photo_model(p) for p in ex.photos],
     )
 
 
@@ -206,7 +258,9 @@ def parse_document(value: object, *, source: str) -> LoadedProgram:
     model = validated(MODELS[version], value, source)
     if isinstance(model, ProgramV1):
         model = upgrade_v1(model)
-    current = upgrade_v2(model) if isinstance(model, ProgramV2) else model
+    if isinstance(model, ProgramV2):
+        model = upgrade_v2(model)
+    current = upgrade_v3(model) if isinstance(model, ProgramV3) else model
     program = _to_program(current, source)
     return LoadedProgram(program, version, upgraded=version < CURRENT_VERSION)
 
@@ -305,10 +359,81 @@ def _to_program(doc: ProgramModel, source: str) -> Program:
                 key = tuple(entry.dose.__dict__.values())
                 dose = doses.get(key) or dose_from_model(entry.dose, source, f"{place}.dose")
                 doses[key] = dose
-                entries.append(Entry(entry.exercise_id, dose, entry.id))
+                photos = photos_from_models(entry.photos, source, f"{place}.photos")
+                entries.append(Entry(entry.exercise_id, dose, entry.id, photos))
             days.append(Day(entries))
         weeks.append(Week(days))
-    return Program(details=_details(doc.details, source), weeks=weeks, exercises=exercises)
+    return Program(
+        details=_details(doc.details, source),
+        weeks=weeks,
+        exercises=exercises,
+        log=_log(doc.log, len(weeks), source),
+    )
+
+
+def photos_from_models(models: Sequence[PhotoModel], source: str, place: str) -> tuple[Photo, ...]:
+    """The domain's photos of validated models; bad base64 or bytes become an error at ``place``."""
+    photos = []
+    for i, model in enumerate(models):
+        try:
+            photos.append(_photo(model))
+        except PhotoError as exc:
+            raise ProgramFileError(source, str(exc), f"{place}[{i}]") from None
+    return tuple(photos)
+
+
+def _photo(model: PhotoModel) -> Photo:
+    try:
+        data = base64.b64decode(model.data, validate=True)
+    except binascii.Error:
+        raise PhotoError("the photo is not valid base64 text") from None
+    return Photo(model.media_type, data)
+
+
+def _log(models: Sequence[SessionModel], week_count: int, source: str) -> list[Session]:
+    sessions: list[Session] = []
+    ids: set[str] = set()
+    for i, model in enumerate(models):
+        place = f"log[{i}]"
+        if model.id in ids:
+            raise ProgramFileError(source, "is used by another session too", f"{place}.id")
+        ids.add(model.id)
+        if model.week > week_count:
+            raise ProgramFileError(
+                source, f"is week {model.week}, but the program has {week_count}", f"{place}.week"
+            )
+        try:
+            entries = tuple(
+                LoggedEntry(
+                    entry_id=e.entry_id,
+                    exercise_id=e.exercise_id,
+                    sets_planned=e.sets_planned,
+                    sets_done=e.sets_done,
+                    load=e.load,
+                    effort=_effort(e.effort),
+                    comment=e.comment,
+                )
+                for e in model.entries
+            )
+            sessions.append(
+                Session(
+                    id=model.id,
+                    date=date.fromisoformat(model.date),
+                    week=model.week - 1,
+                    day=DAY_KEYS.index(model.day),
+                    entries=entries,
+                    pain_during=model.pain_during,
+                    pain_next_morning=model.pain_next_morning,
+                    note=model.note,
+                )
+            )
+        except (LogError, DoseError) as exc:
+            raise _problems_error(source, place, exc.problems) from None
+    return sessions
+
+
+def _effort(model: EffortModel | None) -> Effort | None:
+    return None if model is None else Effort(model.scale, model.value)
 
 
 def exercises_from_models(models: Sequence[ExerciseModel], source: str) -> dict[str, Exercise]:
@@ -327,7 +452,7 @@ def exercise_from_model(model: ExerciseModel, source: str, place: str) -> Exerci
     return _domain(source, place, _exercise, model)
 
 
-def dose_from_model(model: DoseV2, source: str, place: str) -> Dose:
+def dose_from_model(model: DoseModel, source: str, place: str) -> Dose:
     """The domain's dose of a validated model; its complaint becomes an error at ``place``."""
     return _domain(source, place, _dose, model)
 
@@ -340,6 +465,8 @@ def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:
         raise _problems_error(source, place, exc.problems) from None
     except ExerciseError as exc:
         raise _problems_error(source, place, exc.problems) from None
+    except PhotoError as exc:
+        raise ProgramFileError(source, str(exc), f"{place}.photos") from None
 
 
 def _problems_error(source: str, place: str, problems: Mapping[str, str]) -> ProgramFileError:
@@ -347,8 +474,18 @@ def _problems_error(source: str, place: str, problems: Mapping[str, str]) -> Pro
     return ProgramFileError(source, problem + _more(len(problems) - 1), f"{place}.{field}")
 
 
-def _dose(model: DoseV2) -> Dose:
-    return Dose(**model.model_dump())
+def _dose(model: DoseModel) -> Dose:
+    return Dose(
+        sets=model.sets,
+        amount=model.amount,
+        unit=model.unit,
+        each_side=model.each_side,
+        load=model.load,
+        rest_seconds=model.rest_seconds,
+        tempo=model.tempo,
+        notes=model.notes,
+        effort=_effort(model.effort),
+    )
 
 
 def _exercise(model: ExerciseModel) -> Exercise:
@@ -371,6 +508,8 @@ def _exercise(model: ExerciseModel) -> Exercise:
         easier=model.easier,
         harder=model.harder,
         closed_chain=model.closed_chain,
+        video=model.video,
+        photos=tuple(_photo(photo) for photo in model.photos),
         builtin=model.builtin,
         archived=model.archived,
     )

@@ -1,5 +1,5 @@
-"""The ``.hipplan`` file as pydantic models: version 3 (current); versions 2 and 1 are upgraded
-on read.
+"""The ``.hipplan`` file as pydantic models: version 4 (current); versions 3, 2 and 1 are
+upgraded on read.
 
 These models are the single description of the file: the loader validates with them, the
 writer dumps through them, and the published JSON Schema is generated from them
@@ -14,7 +14,8 @@ Version 1 kept rest and tempo with the exercise only: entries had no ``rest_seco
 ``tempo`` and the client details had no ``equipment``. :func:`upgrade_v1` fills them in.
 Version 2 had no exercise ``hip_weight``, ``easier``, ``harder`` or ``closed_chain`` and no
 per-program balance thresholds (``details.balance``); :func:`upgrade_v2` gives them their
-defaults.
+defaults. Version 3 had no client log, no target effort in doses, no video addresses and no
+photos; :func:`upgrade_v3` starts them empty.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from planner.balance.settings import BalanceSettings
-from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose
+from planner.dose import AMOUNT_RANGES, REST_RANGE, SETS_RANGE, TEXT_LIMITS, Dose, EffortScale
 from planner.exercise import (
     CUE_LIMIT,
     HIP_WEIGHT_RANGE,
@@ -36,8 +37,13 @@ from planner.exercise import (
     INSTRUCTIONS_LIMIT,
     MAX_CUES,
     NAME_LIMIT,
+    VIDEO_HINT,
+    VIDEO_LIMIT,
     is_exercise_id,
+    is_video_url,
 )
+from planner.log import COMMENT_LIMIT, LOAD_LIMIT, MAX_SESSIONS, NOTE_LIMIT, PAIN_RANGE
+from planner.photo import MAX_PHOTOS, PHOTO_BYTES_LIMIT, MediaType
 from planner.program import (
     DAYS_PER_WEEK,
     DETAIL_LIMITS,
@@ -49,7 +55,7 @@ from planner.program import (
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 FORMAT_NAME: Final = "hip-planner/program"
-CURRENT_VERSION: Final = 3
+CURRENT_VERSION: Final = 4
 ENTRY_ID_LIMIT = 64
 
 
@@ -73,6 +79,12 @@ def _real_date(text: str) -> str:
 def _exercise_id(text: str) -> str:
     if not is_exercise_id(text):
         raise ValueError(ID_HINT)
+    return text
+
+
+def _video_url(text: str) -> str:
+    if not is_video_url(text):
+        raise ValueError(VIDEO_HINT)
     return text
 
 
@@ -106,13 +118,21 @@ PositionKey = Annotated[Position, Field(strict=False)]
 EquipmentKey = Annotated[Equipment, Field(strict=False)]
 LevelKey = Annotated[Level, Field(strict=False)]
 UnitKey = Annotated[Unit, Field(strict=False)]
+EffortScaleKey = Annotated[EffortScale, Field(strict=False)]
+MediaTypeKey = Annotated[MediaType, Field(strict=False)]
+VideoUrl = Annotated[
+    str,
+    Field(max_length=VIDEO_LIMIT, json_schema_extra={"format": "uri", "pattern": "^https://"}),
+    AfterValidator(_video_url),
+]
 
 
 class FileModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-# -- version 3 (current); its doses, entries, days and weeks are those of version 2 ------------
+# -- version 4 (current) -------------------------------------------------------------------------
+# Built on the models of older versions where the shape is the same; the older versions follow.
 
 
 class DoseV2(FileModel):
@@ -167,10 +187,8 @@ class ExerciseV2(ExerciseCore):
     archived: bool
 
 
-class ExerciseModel(ExerciseV2):
-    """An exercise used by the program, embedded so the file stands on its own."""
-
-    model_config = ConfigDict(title="Exercise")
+class ExerciseV3(ExerciseV2):
+    """An exercise used by the program, embedded so the file stands on its own (version 3)."""
 
     hip_weight: HipWeight = 1.0
     easier: ExerciseId | None = Field(default=None, description="Id of the easier variant.")
@@ -180,6 +198,116 @@ class ExerciseModel(ExerciseV2):
         description="The working foot pushes against the floor or a platform although the body "
         "is not standing (leg press, bridge): weight-bearing work.",
     )
+
+
+class EffortModel(FileModel):
+    """How hard a set should feel (in a dose) or felt (in the log)."""
+
+    model_config = ConfigDict(title="Effort")
+
+    scale: EffortScaleKey = Field(
+        description="rpe: rating of perceived exertion 1–10; rir: reps in reserve 0–10."
+    )
+    value: int = Field(ge=0, le=10)
+
+
+class DoseModel(DoseV2):
+    model_config = ConfigDict(title="Dose")
+
+    effort: EffortModel | None = Field(default=None, description="The target effort of a set.")
+
+
+class PhotoModel(FileModel):
+    """A photo, scaled down and stored inside the file (base64)."""
+
+    model_config = ConfigDict(title="Photo")
+
+    media_type: MediaTypeKey
+    data: str = Field(
+        min_length=4,
+        max_length=-(-PHOTO_BYTES_LIMIT // 3) * 4,
+        description=f"The image's bytes in base64, at most {PHOTO_BYTES_LIMIT:,} bytes decoded.",
+    )
+
+
+class ExerciseModel(ExerciseV3):
+    """An exercise used by the program, embedded so the file stands on its own."""
+
+    model_config = ConfigDict(title="Exercise")
+
+    dose: DoseModel = Field(description="The default dose.")
+    video: VideoUrl | None = Field(default=None, description="An https address of a video.")
+    photos: list[PhotoModel] = Field(
+        default_factory=list, max_length=MAX_PHOTOS, description="The coach's own photos."
+    )
+
+
+class EntryModel(FileModel):
+    model_config = ConfigDict(title="Entry")
+
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="Unique in the file.")
+    exercise_id: ExerciseId = Field(description="The id of one of the embedded exercises.")
+    dose: DoseModel
+    photos: list[PhotoModel] = Field(
+        default_factory=list, max_length=MAX_PHOTOS, description="Photos of this client doing it."
+    )
+
+
+class DayModel(FileModel):
+    model_config = ConfigDict(title="Day")
+
+    entries: list[EntryModel] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
+
+
+class WeekModel(FileModel):
+    model_config = ConfigDict(title="Week")
+
+    days: list[DayModel] = Field(
+        min_length=DAYS_PER_WEEK,
+        max_length=DAYS_PER_WEEK,
+        fail_fast=True,
+        description="Monday to Sunday.",
+    )
+
+
+Pain = Annotated[int, Field(ge=PAIN_RANGE[0], le=PAIN_RANGE[1], description="0 none – 10 worst.")]
+DayName = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DAY_KEYS: tuple[DayName, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+
+class LoggedEntryModel(FileModel):
+    model_config = ConfigDict(title="Logged entry")
+
+    entry_id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="The planned entry.")
+    exercise_id: ExerciseId
+    sets_planned: int = Field(ge=SETS_RANGE[0], le=SETS_RANGE[1])
+    sets_done: int = Field(ge=0, le=SETS_RANGE[1])
+    load: str = Field(max_length=LOAD_LIMIT, description="The load used, in the client's words.")
+    effort: EffortModel | None = None
+    comment: str = Field(max_length=COMMENT_LIMIT)
+
+
+class SessionModel(FileModel):
+    """A session the client reported (DESIGN.md §4)."""
+
+    model_config = ConfigDict(title="Logged session")
+
+    id: str = Field(min_length=1, max_length=ENTRY_ID_LIMIT, description="Unique in the log.")
+    date: IsoDate
+    week: int = Field(ge=1, le=MAX_WEEKS, description="The planned week, from 1.")
+    day: DayName = Field(description="The planned day.")
+    pain_during: Pain | None
+    pain_next_morning: Pain | None
+    entries: list[LoggedEntryModel] = Field(max_length=MAX_ENTRIES_PER_DAY, fail_fast=True)
+    note: str = Field(max_length=NOTE_LIMIT)
 
 
 class EntryV2(FileModel):
@@ -233,17 +361,39 @@ class DetailsModel(DetailsV2):
 
 
 class ProgramModel(FileModel):
-    """A Hip Planner client program (file version 3)."""
+    """A Hip Planner client program (file version 4)."""
 
     model_config = ConfigDict(title="Hip Planner program")
 
     format: Literal["hip-planner/program"]
-    version: Literal[3]
+    version: Literal[4]
     details: DetailsModel
-    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    weeks: list[WeekModel] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
     exercises: list[ExerciseModel] = Field(
         max_length=MAX_EXERCISES, fail_fast=True, description="Every exercise the entries use."
     )
+    log: list[SessionModel] = Field(
+        default_factory=list,
+        max_length=MAX_SESSIONS,
+        fail_fast=True,
+        description="The sessions the client reported, in the order they were typed in.",
+    )
+
+
+# -- version 3 -----------------------------------------------------------------------------------
+
+
+class ProgramV3(FileModel):
+    format: Literal["hip-planner/program"]
+    version: Literal[3]
+    details: DetailsModel
+    weeks: list[WeekV2] = Field(min_length=1, max_length=MAX_WEEKS, fail_fast=True)
+    exercises: list[ExerciseV3] = Field(max_length=MAX_EXERCISES, fail_fast=True)
+
+
+def upgrade_v3(old: ProgramV3) -> ProgramModel:
+    """Version 3 → 4: no log, no target effort, no videos and no photos yet."""
+    return ProgramModel.model_validate({**old.model_dump(), "version": 4}, strict=False)
 
 
 # -- version 2 -----------------------------------------------------------------------------------
@@ -257,10 +407,10 @@ class ProgramV2(FileModel):
     exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
 
 
-def upgrade_v2(old: ProgramV2) -> ProgramModel:
+def upgrade_v2(old: ProgramV2) -> ProgramV3:
     """Version 2 → 3: the new exercise fields and the program's own thresholds take their
     defaults (hip weight 1, no variants, no overrides)."""
-    return ProgramModel.model_validate({**old.model_dump(), "version": 3}, strict=False)
+    return ProgramV3.model_validate({**old.model_dump(), "version": 3}, strict=False)
 
 
 # -- version 1 -----------------------------------------------------------------------------------
@@ -305,10 +455,11 @@ class ProgramV1(FileModel):
     exercises: list[ExerciseV2] = Field(max_length=MAX_EXERCISES, fail_fast=True)
 
 
-MODELS: dict[int, type[ProgramV1] | type[ProgramV2] | type[ProgramModel]] = {
+MODELS: dict[int, type[ProgramV1] | type[ProgramV2] | type[ProgramV3] | type[ProgramModel]] = {
     1: ProgramV1,
     2: ProgramV2,
-    3: ProgramModel,
+    3: ProgramV3,
+    4: ProgramModel,
 }
 
 

@@ -69,6 +69,8 @@ class DoseFields(QWidget):
         self.rest = QSpinBox(minimum=0, maximum=9999, value=dose.rest_seconds, suffix=" s")
         self.tempo = QLineEdit(dose.tempo, placeholderText="e.g. 3-1-1 (down, hold, up)")
         self.notes = QPlainTextEdit(dose.notes)
+        self._effort = dose.effort
+        """Kept as it was until the editor offers a target effort."""
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
         self.messages = {
@@ -116,6 +118,7 @@ class DoseFields(QWidget):
             rest_seconds=self.rest.value(),
             tempo=self.tempo.text().strip(),
             notes=self.notes.toPlainText().strip(),
+            effort=self._effort,
         )
 
     def problems(self) -> dict[str, str]:

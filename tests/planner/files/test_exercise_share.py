@@ -98,7 +98,7 @@ def test_any_list_of_exercises_survives_the_round_trip(exercises: list[Any]) -> 
         ("[1, 2]", "is not a Hip Planner exercise file"),
         (json.dumps(_document(format="hip-planner/program")), '"format" is "hip-planner/program"'),
         (json.dumps(_document(version="1")), '"version" must be a whole number'),
-        (json.dumps(_document(version=2)), "newer Hip Planner (version 2)"),
+        (json.dumps(_document(version=3)), "newer Hip Planner (version 3)"),
         (json.dumps(_document(exercises={"a": 1})), "exercises: must be a list"),
         (json.dumps(_document(exercises=[1])), "exercises[0]: must be an object"),
     ],

@@ -31,6 +31,7 @@ from tests.strategies import fuzz, programs
 DATA = Path(__file__).parents[2] / "data"
 V1_SAMPLE = DATA / "client-v1.hipplan"
 V2_SAMPLE = DATA / "client-v2.hipplan"
+V3_SAMPLE = DATA / "client-v3.hipplan"
 
 
 def sample_program() -> Program:
@@ -85,7 +86,7 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         f'{{\n  "format": "hip-planner/program",\n  "version": {CURRENT_VERSION},\n'
     )
     doc = json.loads(text)
-    assert list(doc) == ["format", "version", "details", "weeks", "exercises"]
+    assert list(doc) == ["format", "version", "details", "weeks", "exercises", "log"]
     assert list(doc["details"]) == [
         "client_name",
         "title",
@@ -115,7 +116,11 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         "easier",
         "harder",
         "closed_chain",
+        "video",
+        "photos",
     ]
+    assert list(doc["weeks"][0]["days"][0]["entries"][0]) == ["id", "exercise_id", "dose", "photos"]
+    assert list(doc["weeks"][0]["days"][0]["entries"][0]["dose"])[-1] == "effort"
     assert len(doc["weeks"]) == 2
     assert all(len(week["days"]) == 7 for week in doc["weeks"])
 
@@ -288,7 +293,7 @@ def test_the_schema_describes_what_the_writer_writes() -> None:
     doc = document(sample_program())
     assert set(schema["properties"]) == set(doc)
     assert schema["additionalProperties"] is False
-    dose = schema["$defs"]["DoseV2"]["properties"]
+    dose = schema["$defs"]["DoseModel"]["properties"]
     assert (dose["sets"]["minimum"], dose["sets"]["maximum"]) == (1, 20)
 
 
@@ -327,6 +332,27 @@ def test_a_version_2_file_may_not_hold_version_3_keys() -> None:
     doc = json.loads(V2_SAMPLE.read_bytes())
     doc["exercises"][0]["hip_weight"] = 0.5
     with pytest.raises(ProgramFileError, match=r"exercises\[0\]\.hip_weight"):
+        parse_value(doc)
+
+
+def test_a_version_3_file_is_upgraded_in_memory() -> None:
+    loaded = load_program(V3_SAMPLE)
+    assert (loaded.file_version, loaded.upgraded) == (3, True)
+    program = loaded.program
+    assert program.log == []  # version 3 had no log, efforts, videos or photos
+    for week in program.weeks:
+        for _, entry in week.entries():
+            assert (entry.dose.effort, entry.photos) == (None, ())
+    for exercise in program.exercises.values():
+        assert (exercise.video, exercise.photos) == (None, ())
+    again = json.loads(serialize_program(program))
+    assert (again["version"], again["log"]) == (CURRENT_VERSION, [])
+
+
+def test_a_version_3_file_may_not_hold_version_4_keys() -> None:
+    doc = json.loads(V3_SAMPLE.read_bytes())
+    doc["log"] = []
+    with pytest.raises(ProgramFileError, match=r"^client.hipplan: log: is not a known field"):
         parse_value(doc)
 
 
