@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
-from ui.app.window_size import first_geometry, minimum_size
+from ui.app.window_size import first_geometry, minimum_size, side_panels_for
 from ui.catalog.catalog_actions import CatalogActions
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
 from ui.common import settings as remembered
 from ui.common.document import Document
 from ui.common.workspace import Workspace
-from ui.coverage.coverage_panel import PANEL_WIDTH, CoveragePanel
+from ui.coverage.coverage_panel import CoveragePanel
 from ui.dialogs.preferences_dialog import edit_preferences, load_balance_settings
 from ui.files.export_controller import ExportController
 from ui.files.file_controller import FileController
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from planner.fixing.edits import Fix
 
 APP_TITLE = "Hip Planner"
-DEFAULT_SPLIT = [270, 1010 - PANEL_WIDTH, PANEL_WIDTH]
+DEFAULT_SPLIT = side_panels_for(1280)
 
 
 class MainWindow(QMainWindow):
@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
         geometry = remembered.layout_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.setGeometry(first_geometry(available))
+        self.splitter.setSizes(side_panels_for(self.width()))
         splitters: dict[remembered.Layout, QSplitter] = {
             "mainSplitter": self.splitter,
             "catalogSplitter": self.catalog.splitter,
@@ -373,8 +374,9 @@ class MainWindow(QMainWindow):
             state = remembered.layout_state(key)
             if state is not None:
                 splitter.restoreState(state)
+        self.coverage.this_week.restore_splitter(remembered.layout_state("coverageSplitter"))
         if self.splitter.sizes()[2] == 0:  # saved before the coverage panel existed
-            self.splitter.setSizes(DEFAULT_SPLIT)
+            self.splitter.setSizes(side_panels_for(self.width()))
         self.coverage_toggle.setChecked(remembered.coverage_panel_shown())
 
     def save_layout(self) -> None:
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
                 "geometry": self.saveGeometry(),
                 "mainSplitter": self.splitter.saveState(),
                 "catalogSplitter": self.catalog.splitter.saveState(),
+                "coverageSplitter": self.coverage.this_week.splitter.saveState(),
             },
             self.coverage_toggle.isChecked(),
         )

@@ -14,8 +14,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from planner.files import folders
 
-Layout = Literal["geometry", "mainSplitter", "catalogSplitter"]
-"""The window's remembered shapes: its geometry and the state of its two splitters."""
+Layout = Literal["geometry", "mainSplitter", "catalogSplitter", "coverageSplitter"]
+"""The window's remembered shapes: its geometry and the state of its splitters."""
 
 AUTOSAVE_KEY = "files/autosaveSeconds"
 AUTOSAVE_DEFAULT_SECONDS = 60
