@@ -78,7 +78,7 @@ class EntryDelegate(QStyledItemDelegate):
         self._layouts: dict[tuple[object, ...], tuple[list[str], list[str], int]] = {}
         """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
 
-    def _layout(
+    def layout(
         self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
     ) -> tuple[list[str], list[str], int]:
         # Reserve the scroll bar's width so cards keep their size when it appears.
@@ -154,7 +154,7 @@ class EntryDelegate(QStyledItemDelegate):
         entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
         if entry is None:
             return QSize(self.card_width() or 100, 40)
-        height = self._layout(option, exercise, entry)[2] + SPACING
+        height = self.layout(option, exercise, entry)[2] + SPACING
         return QSize(self.card_width() or 100, height)
 
     def paint(
@@ -167,7 +167,7 @@ class EntryDelegate(QStyledItemDelegate):
         exercise: Exercise | None = index.data(ExerciseOfEntryRole)
         if entry is None or exercise is None:
             return
-        names, details, _ = self._layout(option, exercise, entry)
+        names, details, _ = self.layout(option, exercise, entry)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))

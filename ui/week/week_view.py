@@ -67,7 +67,8 @@ class DayList(QListView):
         super().__init__(parent)
         self.setModel(model)
         self.day_model = model
-        self.setItemDelegate(EntryDelegate(self))
+        self.delegate = EntryDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
