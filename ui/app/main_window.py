@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.catalog_model = CatalogModel(exercises, self)
         self.catalog = CatalogPanel(self.catalog_model)
         self.week_bar = WeekBar()
-        self.week_view = WeekView(self.document.program)
+        self.week_view = WeekView(self.workspace)
         self.controller = PlannerController(
             self, self.workspace, self.catalog_model.find, self.week_view, self.week_bar
         )

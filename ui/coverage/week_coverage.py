@@ -39,6 +39,7 @@ from planner.exercise import Exercise
 from planner.fixing.atoms import is_fixable
 from planner.program import DAY_NAMES, Program
 from planner.taxonomy import Direction, Knee, Position
+from ui.common.workspace import FixedWeek, ShownWeek
 from ui.coverage.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
 from ui.coverage.fix_box import FixBox
 from ui.coverage.radar_chart import STANDING_WORDS, RadarChart
@@ -115,8 +116,8 @@ class WeekCoverage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.program = Program()
-        self.week = 0
+        self.shown: ShownWeek = FixedWeek(Program())
+        """The owner of the shown program and week (the window's workspace)."""
         self.analysis: WeekAnalysis | None = None
         self.described: Direction | None = None
         """The direction whose feeding entries are listed (kept after the pointer leaves)."""
@@ -230,15 +231,22 @@ class WeekCoverage(QWidget):
 
     # -- showing a week ----------------------------------------------------------------------
 
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
+
     def show_week(
         self,
-        program: Program,
-        week: int,
         analysis: WeekAnalysis,
         settings: BalanceSettings,
         catalog: Callable[[], Sequence[Exercise]],
     ) -> None:
-        self.program, self.week, self.analysis, self.catalog = program, week, analysis, catalog
+        """Show ``analysis`` of the shown week."""
+        self.analysis, self.catalog = analysis, catalog
         self.settings = settings
         self.fix_all.setVisible(any(is_fixable(f) for f in analysis.findings))
         self.summary.setText(self._summary_text(analysis))

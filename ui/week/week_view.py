@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.program import DAY_NAMES, DAYS_PER_WEEK, Program
 from ui.common.mime import ENTRY_IDS, EXERCISE_IDS, decode_ids
+from ui.common.workspace import ShownWeek
 from ui.week.day_model import DayModel
 from ui.week.entry_delegate import EntryDelegate
 
@@ -352,17 +353,17 @@ class WeekView(QScrollArea):
     day_selected = Signal(int)
     layout_changed = Signal(bool)  # rows?
 
-    def __init__(self, program: Program, parent: QWidget | None = None) -> None:
+    def __init__(self, shown: ShownWeek, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weekView")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.program = program
-        self.week = 0
+        self.shown = shown
+        """The owner of the shown program and week (the window's workspace)."""
         self.selected_day = 0
         self.rows = False
-        self.models = [DayModel(program, 0, d, self) for d in range(DAYS_PER_WEEK)]
+        self.models = [DayModel(shown, d, self) for d in range(DAYS_PER_WEEK)]
         self.lists = [DayList(m) for m in self.models]
         self.headers = [DayHeader() for _ in range(DAYS_PER_WEEK)]
         self.days = QWidget()
@@ -415,10 +416,18 @@ class WeekView(QScrollArea):
             self.layout_changed.emit(rows)
         super().resizeEvent(event)
 
-    def show_week(self, program: Program, week: int) -> None:
-        self.program, self.week = program, week
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
+
+    def show_week(self) -> None:
+        """Show the days anew: another week or program is shown."""
         for model in self.models:
-            model.show(program, week)
+            model.show()
         self.refresh_headers()
 
     def refresh(self, keep_selection: bool = True) -> None:

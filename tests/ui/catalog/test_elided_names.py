@@ -18,6 +18,7 @@ from tests.factories import make_exercise
 from ui.catalog.catalog_delegate import shown_name
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
+from ui.common.workspace import FixedWeek
 from ui.week.day_model import EntryRole, ExerciseOfEntryRole
 from ui.week.week_view import WeekView
 
@@ -63,7 +64,7 @@ def test_a_catalog_row_keeps_the_start_and_end_of_a_long_name(qtbot: QtBot) -> N
 def test_a_card_keeps_the_end_of_a_long_name_and_tooltips_it(qtbot: QtBot) -> None:
     program = Program()
     program.add_entry(0, 0, LONG)
-    view = WeekView(program)
+    view = WeekView(FixedWeek(program))
     qtbot.addWidget(view)
     view.resize(560, 400)  # narrow: each day a row of cards
     view.show()

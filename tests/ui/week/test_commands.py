@@ -23,6 +23,7 @@ from ui.week.commands import (
     SetDose,
     ShiftEntry,
 )
+from ui.common.workspace import FixedWeek
 from ui.week.day_model import DayModel
 
 BRIDGE = make_exercise("glute-bridge", name="Glute bridge")
@@ -89,7 +90,7 @@ def test_menu_texts_name_the_edit() -> None:
 
 def test_day_model_passes_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     p = program()
-    model = DayModel(p, 0, 1)
+    model = DayModel(FixedWeek(p), 1)
     qtmodeltester.check(model)
     p.add_entry(0, 1, WALK)
     model.refresh()
