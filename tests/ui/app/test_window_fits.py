@@ -58,16 +58,19 @@ def assert_days_uncut(window: MainWindow) -> None:
             assert box.left() >= 0 and box.right() < width, (widget, box, width)
         for row in range(day.day_model.rowCount()):
             card = day.visualRect(day.day_model.index(row, 0))
-            assert card.left() >= 0 and card.right() < day.viewport().width()
+            assert card.left() >= 0
+            assert card.right() < day.viewport().width()
     assert not view.horizontalScrollBar().isVisible()
 
 
 def assert_status_and_findings_in_sight(window: MainWindow) -> None:
     inside = window.rect()
     status = window.statusBar()
-    assert status.isVisible() and inside.contains(box_in(status, window))
+    assert status.isVisible()
+    assert inside.contains(box_in(status, window))
     findings = window.coverage.this_week.findings
-    assert findings.isVisible() and findings.height() >= 80
+    assert findings.isVisible()
+    assert findings.height() >= 80
     assert inside.contains(box_in(findings, window))
     assert window.coverage.this_week.fix_all.isVisible()
 
@@ -100,7 +103,8 @@ def test_at_1920x1080_the_days_stand_side_by_side(qtbot: QtBot) -> None:
 @pytest.mark.parametrize("width", [1024, 1366, 1920])
 def test_side_panels_leave_the_calendar_most_of_the_window(width: int) -> None:
     catalog, calendar, coverage = side_panels_for(width - 16)
-    assert 200 <= catalog <= 300 and 240 <= coverage <= 300
+    assert 200 <= catalog <= 300
+    assert 240 <= coverage <= 300
     assert calendar >= (width - 16) // 2
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
@@ -54,7 +53,8 @@ def test_a_catalog_row_keeps_the_start_and_end_of_a_long_name(qtbot: QtBot) -> N
     width = view.viewport().width() - 80  # what the badges leave
     text = shown_name(LONG, metrics, width)
     assert "…" in text
-    assert text.startswith("Standing") and text.endswith("(knee 90)")
+    assert text.startswith("Standing")
+    assert text.endswith("(knee 90)")
     assert metrics.horizontalAdvance(text) <= width
     marked = shown_name(own, metrics, width)
     assert marked.endswith("(knee 90)  (own)")  # the mark stays whole
@@ -77,6 +77,7 @@ def test_a_card_keeps_the_end_of_a_long_name_and_tooltips_it(qtbot: QtBot) -> No
         option, index.data(ExerciseOfEntryRole), index.data(EntryRole)
     )
     assert len(names) == 2
-    assert "…" in names[-1] and names[-1].endswith("(knee 90)")
+    assert "…" in names[-1]
+    assert names[-1].endswith("(knee 90)")
     assert names[0].startswith("Standing")
     assert tooltip_at(day, 0).startswith(LONG.name)

@@ -12,6 +12,7 @@ from planner.dose import Dose
 from planner.program import ClientDetails, Program, Progression, ProgressionKind
 from planner.taxonomy import Direction, Unit
 from tests.factories import make_exercise
+from ui.common.workspace import FixedWeek
 from ui.week.commands import (
     AddEntries,
     InsertWeek,
@@ -23,7 +24,6 @@ from ui.week.commands import (
     SetDose,
     ShiftEntry,
 )
-from ui.common.workspace import FixedWeek
 from ui.week.day_model import DayModel
 
 BRIDGE = make_exercise("glute-bridge", name="Glute bridge")
