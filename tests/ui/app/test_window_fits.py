@@ -55,7 +55,8 @@ def assert_days_uncut(window: MainWindow) -> None:
     for header, day in zip(view.headers, view.lists, strict=True):
         for widget in (header, day):
             box = box_in(widget, port)
-            assert box.left() >= 0 and box.right() < width, (widget, box, width)
+            assert box.left() >= 0, (widget, box)
+            assert box.right() < width, (widget, box, width)
         for row in range(day.day_model.rowCount()):
             card = day.visualRect(day.day_model.index(row, 0))
             assert card.left() >= 0
