@@ -24,7 +24,6 @@ from planner.balance.settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.exercise import Exercise
 from planner.file_text import printable
-from planner.files.catalog_file import exercise_to_mapping
 from planner.files.thresholds import read_thresholds, settings_for
 from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
@@ -218,7 +217,10 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
     ordered = sort_for_browsing(exercises)
     found = [ordered[i] for i in filter_exercises(ordered, query)]
     if args.json:
-        rows = [{**exercise_to_mapping(ex), "own": not ex.builtin} for ex in found]
+        # The one JSON shape of an exercise: as in program files, sharing files and cards.
+        from planner.files.program_format import exercise_model
+
+        rows = [exercise_model(ex).model_dump(mode="json") for ex in found]
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
