@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -227,9 +228,17 @@ class MainWindow(QMainWindow):
         )
 
         self.help_menu = bar.addMenu("&Help")
+        self._action(
+            self.help_menu,
+            "&Getting started",
+            self.getting_started,
+            QKeySequence.StandardKey.HelpContents,
+            "From a template to the printed handout, in five steps",
+        )
+        self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
+        self.help_menu.addSeparator()
         about = self._action(self.help_menu, "&About Hip Planner", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
 
     # -- document ----------------------------------------------------------------------------
 
@@ -331,14 +340,25 @@ class MainWindow(QMainWindow):
 
     # -- help --------------------------------------------------------------------------------
 
+    def getting_started(self) -> None:
+        from ui.dialogs.help_dialogs import GettingStarted  # built when first asked for
+
+        self._show_help("_guide", GettingStarted)
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Hip Planner",
-            "<h3>Hip Planner</h3><p>Plan hip strength work for runners: every direction the "
-            "hip moves — forward, backward, away, toward, rotating out and in — with the knee "
-            "straight and bent, about twice a week.</p>",
-        )
+        from ui.dialogs.help_dialogs import AboutDialog
+
+        self._show_help("_about", AboutDialog)
+
+    def _show_help(self, name: str, make: Callable[[QWidget], QDialog]) -> None:
+        """Show a help window beside the program (not modal: the coach may follow it)."""
+        dialog = getattr(self, name, None)
+        if dialog is None:
+            dialog = make(self)
+            setattr(self, name, dialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def shortcuts_help(self) -> None:
         QMessageBox.information(
