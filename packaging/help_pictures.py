@@ -24,7 +24,6 @@ os.environ["HIP_PLANNER_HOME"] = tempfile.mkdtemp(prefix="hip-help-")
 
 from PySide6.QtCore import QRect, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner.files.catalog_file import load_catalog_dir  # noqa: E402
 from planner.handout import write_handout  # noqa: E402
@@ -72,10 +71,10 @@ def main() -> None:
         pdf = Path(folder) / "handout.pdf"
         write_handout(program_from_template(metzl), pdf)
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(pdf.with_suffix(""))],
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(pdf.parent / "p")],
             check=True,
         )
-        page = QPixmap(str(next(Path(folder).glob("handout*.png"))))
+        page = QPixmap(str(next(Path(folder).glob("p*.png"))))
     save(fit(page, 300), "handout.png")
     window.document.undo_stack.setClean()
 

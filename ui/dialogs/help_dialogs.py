@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from importlib import metadata
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPixmap
@@ -30,6 +31,8 @@ from planner.files import folders
 from planner.files.thresholds import thresholds_path
 from resources import resource_path
 
+PAGING = MappingProxyType({Qt.Key.Key_Right: +1, Qt.Key.Key_Left: -1})
+"""The keys that turn the guide's pages."""
 PICTURE_WIDTH = 420
 """The pictures' width in resources/help (the script draws them at this width)."""
 
@@ -159,10 +162,8 @@ class GettingStarted(QDialog):
         last = index == len(STEPS) - 1
         self.next.setText("&Done" if last else "&Next ▸")
 
-    PAGING = {Qt.Key.Key_Right: +1, Qt.Key.Key_Left: -1}
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        delta = self.PAGING.get(Qt.Key(event.key()))
+        delta = PAGING.get(Qt.Key(event.key()))
         if delta is None or event.modifiers() != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)
             return
@@ -174,7 +175,7 @@ class GettingStarted(QDialog):
             watched is self.steps
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and Qt.Key(event.key()) in self.PAGING
+            and Qt.Key(event.key()) in PAGING
         ):
             self.keyPressEvent(event)
             return True
