@@ -86,8 +86,9 @@ class _WrappingScroll(QScrollArea):
         inner.installEventFilter(self)
 
     def fit(self) -> None:
-        inner, layout = self.widget(), self.widget().layout()
-        if layout is not None and layout.hasHeightForWidth():
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is not None and layout is not None and layout.hasHeightForWidth():
             inner.setMinimumHeight(layout.heightForWidth(self.viewport().width()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
