@@ -50,7 +50,7 @@ COPY_MODIFIER = (
 )
 DAY_MIN_WIDTH = 100
 """The narrowest a day column may be."""
-COLUMNS_FROM = 780
+COLUMNS_FROM = 980
 """The calendar's width from which the days stand side by side; below, each day is a row."""
 ROW_HEADER_WIDTH = 96
 EMPTY_ROW_HEIGHT = 34
