@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QCursor,
     QDragEnterEvent,
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         self.coverage_toggle.setStatusTip("How the shown week trains the hip in every direction")
         self.coverage_toggle.toggled.connect(self.coverage.setVisible)
         view.addAction(self.coverage_toggle)
+        self._build_day_layout_menu(view)
         view.addSeparator()
         self._action(view, "&Previous week", lambda: c.show_week(c.week - 1), "Ctrl+PgUp")
         self._action(view, "&Next week", lambda: c.show_week(c.week + 1), "Ctrl+PgDown")
@@ -239,6 +241,29 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         about = self._action(self.help_menu, "&About Hip Planner", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_day_layout_menu(self, view: QMenu) -> None:
+        """View ▸ Days: side by side, in rows, or by the window's width (remembered)."""
+        days = view.addMenu("&Days")
+        group = QActionGroup(self)
+        chosen = remembered.day_layout()
+        self.day_layout_actions: dict[str, QAction] = {}
+        for key, text, tip in (
+            ("automatic", "By the window's &width", "Side by side when there is room, else rows"),
+            ("columns", "&Side by side", "Seven columns; a day scrolls when it is long"),
+            ("rows", "In &rows", "A row per day, its cards left to right; the week scrolls"),
+        ):
+            action = QAction(text, self, checkable=True, checked=key == chosen)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, key=key: self._choose_days(key))
+            group.addAction(action)
+            days.addAction(action)
+            self.day_layout_actions[key] = action
+        self.week_view.set_day_layout(chosen)
+
+    def _choose_days(self, key: str) -> None:
+        self.week_view.set_day_layout(key)
+        remembered.set_day_layout(key)
 
     # -- document ----------------------------------------------------------------------------
 

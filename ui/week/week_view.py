@@ -52,6 +52,8 @@ DAY_MIN_WIDTH = 100
 """The narrowest a day column may be."""
 COLUMNS_FROM = 980
 """The calendar's width from which the days stand side by side; below, each day is a row."""
+DAY_LAYOUTS = ("automatic", "columns", "rows")
+"""How the days are laid out: by the calendar's width, always side by side, always rows."""
 ROW_HEADER_WIDTH = 96
 EMPTY_ROW_HEIGHT = 34
 
@@ -363,6 +365,8 @@ class WeekView(QScrollArea):
         """The owner of the shown program and week (the window's workspace)."""
         self.selected_day = 0
         self.rows = False
+        self.day_layout = "automatic"
+        """One of :data:`DAY_LAYOUTS` (View ▸ Days)."""
         self.models = [DayModel(shown, d, self) for d in range(DAYS_PER_WEEK)]
         self.lists = [DayList(m) for m in self.models]
         self.headers = [DayHeader() for _ in range(DAYS_PER_WEEK)]
@@ -404,17 +408,29 @@ class WeekView(QScrollArea):
             grid.setRowStretch(DAYS_PER_WEEK, 1)  # the rows at the top, room left below
         else:
             grid.setRowStretch(1, 1)
-        self.setVerticalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded if rows else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )
+        as_needed, off = Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(as_needed if rows else off)
+        # Columns chosen in a narrow window: the week scrolls sideways rather than being cut.
+        self.setHorizontalScrollBarPolicy(off if rows else as_needed)
         self.rows = rows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        rows = event.size().width() < COLUMNS_FROM
+        self._follow_layout(event.size().width())
+        super().resizeEvent(event)
+
+    def set_day_layout(self, choice: str) -> None:
+        """Lay the days out as ``choice`` (one of :data:`DAY_LAYOUTS`) asks."""
+        self.day_layout = choice if choice in DAY_LAYOUTS else "automatic"
+        self._follow_layout(self.width())
+
+    def _follow_layout(self, width: int) -> None:
+        if self.day_layout == "automatic":
+            rows = width < COLUMNS_FROM
+        else:
+            rows = self.day_layout == "rows"
         if rows != self.rows:
             self._place(rows)
             self.layout_changed.emit(rows)
-        super().resizeEvent(event)
 
     @property
     def program(self) -> Program:

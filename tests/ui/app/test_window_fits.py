@@ -119,3 +119,18 @@ def test_the_coverage_page_split_is_remembered(qtbot: QtBot) -> None:
     second = window_on(qtbot, QRect(0, 0, 1366, 768))
     assert second.coverage.this_week.sized_by_coach
     assert second.coverage.this_week.splitter.sizes() == sizes
+
+
+def test_the_coach_may_choose_columns_or_rows_and_it_is_remembered(qtbot: QtBot) -> None:
+    window = window_on(qtbot, QRect(0, 24, 1024, 576))
+    assert window.week_view.rows  # by the window's width
+    window.day_layout_actions["columns"].trigger()
+    QApplication.processEvents()
+    assert not window.week_view.rows
+    assert window.week_view.horizontalScrollBar().isVisible()  # too narrow: it scrolls, not cut
+    again = window_on(qtbot, QRect(0, 0, 1920, 1080), maximised=True)
+    assert again.day_layout_actions["columns"].isChecked()
+    again.day_layout_actions["rows"].trigger()
+    assert again.week_view.rows
+    again.day_layout_actions["automatic"].trigger()
+    assert not again.week_view.rows  # wide enough for columns
