@@ -424,10 +424,8 @@ class WeekView(QScrollArea):
         self._follow_layout(self.width())
 
     def _follow_layout(self, width: int) -> None:
-        if self.day_layout == "automatic":
-            rows = width < COLUMNS_FROM
-        else:
-            rows = self.day_layout == "rows"
+        automatic = self.day_layout == "automatic"
+        rows = width < COLUMNS_FROM if automatic else self.day_layout == "rows"
         if rows != self.rows:
             self._place(rows)
             self.layout_changed.emit(rows)
