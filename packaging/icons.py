@@ -36,18 +36,25 @@ def render_png(size: int, target: Path) -> Path:
 
 
 def make_icons(out: Path) -> dict[str, Path]:
-    """Every icon file, by kind: ``png`` (the largest), ``ico``, ``icns``, and each ``png-N``."""
-    from PIL import Image
+    """Every icon file, by kind: ``png`` (the largest), ``ico``, ``icns``, and each ``png-N``.
 
+    Without Pillow only the PNGs are made (Qt draws them), and ``ico`` and ``icns`` are left
+    out: the bundle is still built, with the system's default program icon on Windows and
+    macOS (``pip install -e ".[bundle]"`` brings Pillow).
+    """
     out.mkdir(parents=True, exist_ok=True)
     pngs = {size: render_png(size, out / f"hip-planner-{size}.png") for size in SIZES}
+    icons = {"png": pngs[max(SIZES)]} | {f"png-{size}": path for size, path in pngs.items()}
+    try:
+        from PIL import Image
+    except ImportError:
+        print("icons: Pillow is not installed, so no .ico or .icns is made", file=sys.stderr)
+        return icons
     largest = Image.open(pngs[max(SIZES)])
     ico, icns = out / "hip-planner.ico", out / "hip-planner.icns"
     largest.save(ico, sizes=[(s, s) for s in SIZES if s <= 256])
     largest.save(icns)
-    return {"png": pngs[max(SIZES)], "ico": ico, "icns": icns} | {
-        f"png-{size}": path for size, path in pngs.items()
-    }
+    return icons | {"ico": ico, "icns": icns}
 
 
 if __name__ == "__main__":

@@ -24,13 +24,12 @@ from planner.balance.settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.exercise import Exercise
 from planner.file_text import printable
-from planner.files.catalog_file import exercise_to_mapping
 from planner.files.thresholds import read_thresholds, settings_for
 from planner.handout import PAPERS, HandoutError, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 
-COMMANDS = ("catalog", "check", "fix", "export", "clinic")
+COMMANDS = ("catalog", "check", "fix", "export", "clinic", "desktop-entry")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 CatalogLoader = Callable[[], list[Exercise]]
@@ -156,6 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=PAPERS,
         help="a4 or letter (default: the paper of the system's locale)",
     )
+    desktop = commands.add_parser(
+        "desktop-entry",
+        help="add Hip Planner to this user's application menu on Linux (or --remove it)",
+    )
+    desktop.add_argument(
+        "--remove", action="store_true", help="take the menu entry, icon and file type away"
+    )
     return parser
 
 
@@ -194,6 +200,8 @@ def run_command(
             return _fix(args, load_catalog, out, err)
         if args.command == "export":
             return _export(args, out, err)
+        if args.command == "desktop-entry":
+            return _desktop_entry(args.remove, out)
         raise UsageError("hip-planner: choose a command: " + ", ".join(COMMANDS))
     except UsageError as exc:
         print(one_line(str(exc)), file=err)
@@ -204,6 +212,28 @@ def one_line(message: str, limit: int = 400) -> str:
     """A message as one printable line of reasonable length (an argument may be huge)."""
     line = printable(" ".join(message.splitlines()))
     return line if len(line) <= limit else f"{line[: limit - 100]} … {line[-90:]}"
+
+
+def _desktop_entry(remove: bool, out: TextIO) -> int:
+    from planner.files import desktop_entry
+    from planner.files.safe_save import ProgramSaveError
+
+    if not sys.platform.startswith("linux"):
+        raise UsageError(
+            "hip-planner: desktop-entry is for Linux; the Windows installer and the macOS app "
+            "put Hip Planner in the Start menu or Applications folder"
+        )
+    try:
+        paths = desktop_entry.remove() if remove else desktop_entry.install()
+    except (OSError, ProgramSaveError) as exc:
+        raise UsageError(f"hip-planner: the menu entry could not be written: {exc}") from None
+    for path in paths:
+        print(printable(str(path)), file=out)
+    if remove:
+        print("Hip Planner is off the menu. Your programs and exercise catalog are kept.", file=out)
+    else:
+        print("Hip Planner is in your application menu, and .hipplan files open with it.", file=out)
+    return EXIT_OK
 
 
 def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -> int:
@@ -218,7 +248,10 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
     ordered = sort_for_browsing(exercises)
     found = [ordered[i] for i in filter_exercises(ordered, query)]
     if args.json:
-        rows = [{**exercise_to_mapping(ex), "own": not ex.builtin} for ex in found]
+        # The one JSON shape of an exercise: as in program files, sharing files and cards.
+        from planner.files.program_format import exercise_model
+
+        rows = [exercise_model(ex).model_dump(mode="json") for ex in found]
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK

@@ -10,7 +10,8 @@ from planner.program import Program
 
 
 def row_point(view: QListView, row: int, where: str = "top") -> QPoint:
-    """A point in the view's viewport: inside the row's top or bottom edge, or below all rows."""
+    """A point in the view's viewport: inside the row's top or bottom edge (its left or right
+    edge when the cards run left to right), or after all rows."""
     model = view.model()
     if row >= model.rowCount():
         if model.rowCount() == 0:
@@ -18,6 +19,9 @@ def row_point(view: QListView, row: int, where: str = "top") -> QPoint:
         rect = view.visualRect(model.index(model.rowCount() - 1, 0))
         return QPoint(rect.center().x(), rect.bottom() + 10)
     rect = view.visualRect(model.index(row, 0))
+    if getattr(view, "rows", False):  # a day as a row: cards run left to right
+        x = rect.left() + 3 if where == "top" else rect.right() - 3
+        return QPoint(x, rect.center().y())
     y = rect.top() + 3 if where == "top" else rect.bottom() - 3
     return QPoint(rect.center().x(), y)
 

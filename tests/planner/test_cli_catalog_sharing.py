@@ -114,3 +114,23 @@ def test_catalog_lists_names_with_control_characters_escaped() -> None:
     assert "\x1b" not in out.getvalue()
     assert "\x00" not in out.getvalue()
     assert "Hip \\x1b]0;pwned\\x07 lock\\x00" in out.getvalue()
+
+
+def test_catalog_json_is_the_one_json_shape_of_an_exercise() -> None:
+    """DESIGN §3: a list of objects with id, name, directions (primary first), knee, positions,
+    equipment, level and dose, in the shape program and sharing files use."""
+    from planner.files.program_format import exercise_from_model
+    from planner.files.program_schema import ExerciseModel
+
+    code, out, _ = run("catalog", "--json", "--search", "clamshell")
+    rows = json.loads(out)
+    assert code == 0
+    assert rows
+    for row in rows:
+        required = {"id", "name", "directions", "knee", "positions", "equipment", "level", "dose"}
+        assert required <= row.keys()
+        assert isinstance(row["dose"], dict)
+        assert {"sets", "amount", "unit"} <= row["dose"].keys()
+        exercise = exercise_from_model(ExerciseModel.model_validate(row), "cli", row["id"])
+        assert exercise.primary.value == row["directions"][0]  # primary first
+        assert exercise.name == row["name"]

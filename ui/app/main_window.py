@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QCursor,
     QDragEnterEvent,
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,14 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
-from ui.app.window_size import first_geometry, minimum_size
+from ui.app.window_size import first_geometry, minimum_size, side_panels_for
 from ui.catalog.catalog_actions import CatalogActions
 from ui.catalog.catalog_model import CatalogModel
 from ui.catalog.catalog_panel import CatalogPanel
 from ui.common import settings as remembered
 from ui.common.document import Document
 from ui.common.workspace import Workspace
-from ui.coverage.coverage_panel import PANEL_WIDTH, CoveragePanel
+from ui.coverage.coverage_panel import CoveragePanel
 from ui.dialogs.preferences_dialog import edit_preferences, load_balance_settings
 from ui.files.export_controller import ExportController
 from ui.files.file_controller import FileController
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from planner.fixing.edits import Fix
 
 APP_TITLE = "Hip Planner"
-DEFAULT_SPLIT = [270, 1010 - PANEL_WIDTH, PANEL_WIDTH]
+DEFAULT_SPLIT = side_panels_for(1280)
 
 
 class MainWindow(QMainWindow):
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.catalog_model = CatalogModel(exercises, self)
         self.catalog = CatalogPanel(self.catalog_model)
         self.week_bar = WeekBar()
-        self.week_view = WeekView(self.document.program)
+        self.week_view = WeekView(self.workspace)
         self.controller = PlannerController(
             self, self.workspace, self.catalog_model.find, self.week_view, self.week_bar
         )
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
         self.coverage_toggle.setStatusTip("How the shown week trains the hip in every direction")
         self.coverage_toggle.toggled.connect(self.coverage.setVisible)
         view.addAction(self.coverage_toggle)
+        self._build_day_layout_menu(view)
         view.addSeparator()
         self._action(view, "&Previous week", lambda: c.show_week(c.week - 1), "Ctrl+PgUp")
         self._action(view, "&Next week", lambda: c.show_week(c.week + 1), "Ctrl+PgDown")
@@ -227,9 +230,40 @@ class MainWindow(QMainWindow):
         )
 
         self.help_menu = bar.addMenu("&Help")
+        self._action(
+            self.help_menu,
+            "&Getting started",
+            self.getting_started,
+            QKeySequence.StandardKey.HelpContents,
+            "From a template to the printed handout, in five steps",
+        )
+        self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
+        self.help_menu.addSeparator()
         about = self._action(self.help_menu, "&About Hip Planner", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        self._action(self.help_menu, "&Keyboard shortcuts", self.shortcuts_help)
+
+    def _build_day_layout_menu(self, view: QMenu) -> None:
+        """View ▸ Days: side by side, in rows, or by the window's width (remembered)."""
+        days = view.addMenu("&Days")
+        group = QActionGroup(self)
+        chosen = remembered.day_layout()
+        self.day_layout_actions: dict[str, QAction] = {}
+        for key, text, tip in (
+            ("automatic", "By the window's &width", "Side by side when there is room, else rows"),
+            ("columns", "&Side by side", "Seven columns; a day scrolls when it is long"),
+            ("rows", "In &rows", "A row per day, its cards left to right; the week scrolls"),
+        ):
+            action = QAction(text, self, checkable=True, checked=key == chosen)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, key=key: self._choose_days(key))
+            group.addAction(action)
+            days.addAction(action)
+            self.day_layout_actions[key] = action
+        self.week_view.set_day_layout(chosen)
+
+    def _choose_days(self, key: str) -> None:
+        self.week_view.set_day_layout(key)
+        remembered.set_day_layout(key)
 
     # -- document ----------------------------------------------------------------------------
 
@@ -331,14 +365,25 @@ class MainWindow(QMainWindow):
 
     # -- help --------------------------------------------------------------------------------
 
+    def getting_started(self) -> None:
+        from ui.dialogs.help_dialogs import GettingStarted  # built when first asked for
+
+        self._show_help("_guide", GettingStarted)
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Hip Planner",
-            "<h3>Hip Planner</h3><p>Plan hip strength work for runners: every direction the "
-            "hip moves — forward, backward, away, toward, rotating out and in — with the knee "
-            "straight and bent, about twice a week.</p>",
-        )
+        from ui.dialogs.help_dialogs import AboutDialog
+
+        self._show_help("_about", AboutDialog)
+
+    def _show_help(self, name: str, make: Callable[[QWidget], QDialog]) -> None:
+        """Show a help window beside the program (not modal: the coach may follow it)."""
+        dialog = getattr(self, name, None)
+        if dialog is None:
+            dialog = make(self)
+            setattr(self, name, dialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def shortcuts_help(self) -> None:
         QMessageBox.information(
@@ -365,6 +410,7 @@ class MainWindow(QMainWindow):
         geometry = remembered.layout_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.setGeometry(first_geometry(available))
+        self.splitter.setSizes(side_panels_for(self.width()))
         splitters: dict[remembered.Layout, QSplitter] = {
             "mainSplitter": self.splitter,
             "catalogSplitter": self.catalog.splitter,
@@ -373,8 +419,9 @@ class MainWindow(QMainWindow):
             state = remembered.layout_state(key)
             if state is not None:
                 splitter.restoreState(state)
+        self.coverage.this_week.restore_splitter(remembered.layout_state("coverageSplitter"))
         if self.splitter.sizes()[2] == 0:  # saved before the coverage panel existed
-            self.splitter.setSizes(DEFAULT_SPLIT)
+            self.splitter.setSizes(side_panels_for(self.width()))
         self.coverage_toggle.setChecked(remembered.coverage_panel_shown())
 
     def save_layout(self) -> None:
@@ -383,6 +430,7 @@ class MainWindow(QMainWindow):
                 "geometry": self.saveGeometry(),
                 "mainSplitter": self.splitter.saveState(),
                 "catalogSplitter": self.catalog.splitter.saveState(),
+                "coverageSplitter": self.coverage.this_week.splitter.saveState(),
             },
             self.coverage_toggle.isChecked(),
         )

@@ -1,4 +1,5 @@
-"""Paints a catalog row: the name (elided), marks for own and archived, direction badges."""
+"""Paints a catalog row: the name (elided in the middle, the full name in the tooltip), marks
+for own and archived, direction badges."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from ui.catalog.catalog_model import ExerciseRole
 from ui.common.badges import paint_badges
 
 MARGIN = 6
+
+
+def shown_name(exercise: Exercise, metrics: QFontMetrics, width: int) -> str:
+    """The name as a row shows it in ``width`` pixels: elided in the middle, so both its start
+    and its end (often what tells two exercises apart) stay in sight; the marks "own" and
+    "archived" are kept whole after it."""
+    marks = [m for m, on in (("own", not exercise.builtin), ("archived", exercise.archived)) if on]
+    suffix = f"  ({', '.join(marks)})" if marks else ""
+    room = width - metrics.horizontalAdvance(suffix)
+    if suffix and room < metrics.horizontalAdvance("Abc…xyz"):
+        return metrics.elidedText(exercise.name + suffix, Qt.TextElideMode.ElideMiddle, width)
+    return metrics.elidedText(exercise.name, Qt.TextElideMode.ElideMiddle, room) + suffix
 
 
 class CatalogDelegate(QStyledItemDelegate):
@@ -47,18 +60,12 @@ class CatalogDelegate(QStyledItemDelegate):
             option.palette,
         )
         text_font = QFont(option.font)
-        marks = []
-        if not exercise.builtin:
-            marks.append("own")
-        if exercise.archived:
-            marks.append("archived")
-            text_font.setItalic(True)
-        name = exercise.name + (f"  ({', '.join(marks)})" if marks else "")
+        text_font.setItalic(exercise.archived)
         painter.save()
         painter.setFont(text_font)
         painter.setPen(option.palette.color(role))
         available = int(badge_left - rect.left() - MARGIN)
-        elided = QFontMetrics(text_font).elidedText(name, Qt.TextElideMode.ElideRight, available)
+        elided = shown_name(exercise, QFontMetrics(text_font), available)
         painter.drawText(
             QRect(rect.left(), rect.top(), available, rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

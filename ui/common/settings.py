@@ -14,8 +14,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from planner.files import folders
 
-Layout = Literal["geometry", "mainSplitter", "catalogSplitter"]
-"""The window's remembered shapes: its geometry and the state of its two splitters."""
+Layout = Literal["geometry", "mainSplitter", "catalogSplitter", "coverageSplitter"]
+"""The window's remembered shapes: its geometry and the state of its splitters."""
 
 AUTOSAVE_KEY = "files/autosaveSeconds"
 AUTOSAVE_DEFAULT_SECONDS = 60
@@ -24,6 +24,7 @@ RECENT_KEY = "files/recent"
 PAPER_KEY = "export/paper"
 OPEN_WHEN_DONE_KEY = "export/openWhenDone"
 COVERAGE_SHOWN_KEY = "window/coveragePanel"
+DAY_LAYOUT_KEY = "window/dayLayout"
 OLD_THRESHOLDS_KEY = "balance/settings"
 """Where Hip Planner kept the thresholds before balance.toml (a JSON value)."""
 
@@ -54,6 +55,15 @@ def save_layout(states: dict[Layout, QByteArray], coverage_shown: bool) -> None:
         settings.setValue(f"window/{name}", state)
     settings.setValue(COVERAGE_SHOWN_KEY, coverage_shown)
     settings.sync()
+
+
+def day_layout() -> str:
+    """View ▸ Days: "automatic" (by the calendar's width), "columns" or "rows"."""
+    return str(app_settings().value(DAY_LAYOUT_KEY, "automatic"))
+
+
+def set_day_layout(choice: str) -> None:
+    app_settings().setValue(DAY_LAYOUT_KEY, choice)
 
 
 # -- files -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 from planner.events import Emitter
 from planner.program import Change, Program
@@ -32,6 +33,25 @@ class Shown:
     removed or reordered."""
     replaced: bool = False
     """Another document is open."""
+
+
+class ShownWeek(Protocol):
+    """What a view reads the shown program and week from (a :class:`Workspace`, or a
+    :class:`FixedWeek` for a view of its own, such as a preview); views never store either."""
+
+    @property
+    def program(self) -> Program: ...
+
+    @property
+    def week(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FixedWeek:
+    """One week of a program that nobody edits: for a view outside the window's workspace."""
+
+    program: Program
+    week: int = 0
 
 
 class Workspace:

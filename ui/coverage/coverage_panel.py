@@ -94,6 +94,7 @@ class CoveragePanel(QWidget):
 
     def set_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
+        self.this_week.shown = workspace
         workspace.shown.connect(self._shown)
         self._stale = None
         self.refresh()
@@ -128,7 +129,7 @@ class CoveragePanel(QWidget):
             settings,
             equipment=program.details.equipment,
         )
-        self.this_week.show_week(program, self.week, self.analysis, settings, self.catalog)
+        self.this_week.show_week(self.analysis, settings, self.catalog)
         self._update_table()
 
     def _update_table(self) -> None:

@@ -7,11 +7,20 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -30,6 +39,7 @@ from planner.exercise import Exercise
 from planner.fixing.atoms import is_fixable
 from planner.program import DAY_NAMES, Program
 from planner.taxonomy import Direction, Knee, Position
+from ui.common.workspace import FixedWeek, ShownWeek
 from ui.coverage.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
 from ui.coverage.fix_box import FixBox
 from ui.coverage.radar_chart import STANDING_WORDS, RadarChart
@@ -51,6 +61,9 @@ EMPTY_TEXT = (
 )
 ALL_CLEAR = "Every check passes: all six directions, both knee states, standing and lying work."
 NO_SELECTION = "Select a finding to see why it matters and the fixes that close it."
+SHARES = (0.47, 0.39, 0.14)
+"""How the page shares its height until the coach drags the splitter: the chart (with its
+labels, from 768 pixels of screen up), the findings, and the chosen finding's detail."""
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -60,19 +73,42 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
-def _scrolling(*widgets: QWidget) -> QScrollArea:
+class _WrappingScroll(QScrollArea):
+    """A scroll area whose page is as tall as its wrapped text needs at the page's width, so
+    a short pane scrolls instead of squeezing its labels and buttons together."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+
+    def fit(self) -> None:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is not None and layout is not None and layout.hasHeightForWidth():
+            inner.setMinimumHeight(layout.heightForWidth(self.viewport().width()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit()
+        super().resizeEvent(event)
+
+
+def _scrolling(*widgets: QWidget) -> _WrappingScroll:
     inner = QWidget()
     column = QVBoxLayout(inner)
     column.setContentsMargins(4, 4, 4, 4)
     for widget in widgets:
         column.addWidget(widget)
     column.addStretch(0)
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(inner)
-    return area
+    return _WrappingScroll(inner)
 
 
 class WeekCoverage(QWidget):
@@ -81,8 +117,8 @@ class WeekCoverage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.program = Program()
-        self.week = 0
+        self.shown: ShownWeek = FixedWeek(Program())
+        """The owner of the shown program and week (the window's workspace)."""
         self.analysis: WeekAnalysis | None = None
         self.described: Direction | None = None
         """The direction whose feeding entries are listed (kept after the pointer leaves)."""
@@ -93,8 +129,7 @@ class WeekCoverage(QWidget):
         self.summary = _wrapped()
         self.summary.setObjectName("coverageSummary")
         self.caption = _wrapped(
-            "<small>Weighted sets per direction this week (an exercise's "
-            "other directions count half).</small>"
+            "<small>Weighted sets per direction (other directions count half)</small>"
         )
         self.chart = RadarChart()
         self.chart.describe = self.describe
@@ -145,8 +180,10 @@ class WeekCoverage(QWidget):
         findings_pane = QWidget()
         column = QVBoxLayout(findings_pane)
         column.setContentsMargins(4, 4, 4, 0)
-        column.addWidget(_wrapped("<b>Findings</b>"))
-        column.addWidget(self.fix_all)
+        title = QHBoxLayout()  # the title and Fix all share a line: more room for findings
+        title.addWidget(_wrapped("<b>Findings</b>"), 1)
+        title.addWidget(self.fix_all)
+        column.addLayout(title)
         column.addWidget(self.all_clear, 1)
         column.addWidget(self.findings, 1)
         column.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
@@ -158,6 +195,10 @@ class WeekCoverage(QWidget):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([250, 300, 250])
+        self.sized_by_coach = False
+        """The splitter's sizes were restored or dragged: keep them, else share the height out
+        by :data:`SHARES` whenever it changes."""
+        self.splitter.splitterMoved.connect(self._dragged)
 
         self.empty = _wrapped(EMPTY_TEXT)
         self.empty.setObjectName("coverageEmpty")
@@ -172,17 +213,41 @@ class WeekCoverage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
 
+    def _dragged(self, _pos: int, _index: int) -> None:
+        self.sized_by_coach = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.sized_by_coach:
+            self.share_height()
+
+    def share_height(self) -> None:
+        """The chart, the findings and a finding's detail by :data:`SHARES` of the height."""
+        height = sum(self.splitter.sizes()) or self.splitter.height()
+        self.splitter.setSizes([round(height * share) for share in SHARES])
+
+    def restore_splitter(self, state: QByteArray | None) -> None:
+        if state is not None and self.splitter.restoreState(state):
+            self.sized_by_coach = True
+
     # -- showing a week ----------------------------------------------------------------------
+
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
 
     def show_week(
         self,
-        program: Program,
-        week: int,
         analysis: WeekAnalysis,
         settings: BalanceSettings,
         catalog: Callable[[], Sequence[Exercise]],
     ) -> None:
-        self.program, self.week, self.analysis, self.catalog = program, week, analysis, catalog
+        """Show ``analysis`` of the shown week."""
+        self.analysis, self.catalog = analysis, catalog
         self.settings = settings
         self.fix_all.setVisible(any(is_fixable(f) for f in analysis.findings))
         self.summary.setText(self._summary_text(analysis))
@@ -304,6 +369,7 @@ class WeekCoverage(QWidget):
             return
         self.fixes.show_offer(self._offer(found))
         self.fixes.show()
+        self.detail_pane.fit()  # now, not at the next layout pass: the buttons have room
 
     def planning(self) -> Planning:
         """What the engine plans the shown week's fixes from."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 
 from planner.program import Entry, Program
 from ui.common.mime import ENTRY_IDS, encode_ids
+from ui.common.workspace import ShownWeek
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 ExerciseOfEntryRole = Qt.ItemDataRole.UserRole + 2
@@ -17,13 +18,23 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class DayModel(QAbstractListModel):
-    def __init__(self, program: Program, week: int, day: int, parent: Any = None) -> None:
+    """Day ``day`` of the week that ``shown`` (the workspace) shows: the model keeps no copy of
+    the program or the week, only the entries Qt was last told about."""
+
+    def __init__(self, shown: ShownWeek, day: int, parent: Any = None) -> None:
         super().__init__(parent)
-        self.program = program
-        self.week = week
+        self.shown = shown
         self.day = day
         self.entries: list[Entry] = self._read()
         self._shown = self._signature()
+
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
 
     def _read(self) -> list[Entry]:
         """A copy of the day's list: Qt must only see rows change inside a model reset."""
@@ -31,10 +42,9 @@ class DayModel(QAbstractListModel):
             return []
         return list(self.program.weeks[self.week].days[self.day].entries)
 
-    def show(self, program: Program, week: int) -> None:
-        """Point the model at another program or week and refresh."""
+    def show(self) -> None:
+        """Read the day anew after the shown program or week changed."""
         self.beginResetModel()
-        self.program, self.week = program, week
         self.entries = self._read()
         self._shown = self._signature()
         self.endResetModel()

@@ -1,4 +1,6 @@
-"""Paints an entry as a card: name (wrapped), dose in words, load, and direction badges."""
+"""Paints an entry as a compact card: the name on at most two lines (elided in the middle, the
+full name in the tooltip), the dose and load on one line, and the direction badges beside them
+when they fit (else on a row of their own)."""
 
 from __future__ import annotations
 
@@ -15,20 +17,26 @@ from PySide6.QtWidgets import (
 
 from planner.exercise import Exercise
 from planner.program import Entry
-from ui.common.badges import badge_font, badge_rows, paint_badges
+from ui.common.badges import badge_font, badge_rows, badges_width, paint_badges
 from ui.week.day_model import EntryRole, ExerciseOfEntryRole
 
 PAD = 4
 SPACING = 4
 FOCUS_RING = 2.0
 """The width of the ring around the card that has the keyboard focus."""
-MAX_NAME_LINES = 4
+MAX_NAME_LINES = 3
+"""A name's lines on a card in a day column (narrow: the name may need three)."""
+ROW_NAME_LINES = 2
+"""A name's lines on a card when the days are rows (the cards are wider)."""
+ROW_CARD_WIDTH = 160
+"""A card's smallest width when the days are rows; the cards of a line share its width."""
 LAYOUT_CACHE_SIZE = 4096
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap that also breaks after hyphens; a word wider than a line is cut, and
-    the last allowed line is elided."""
+    what does not fit in ``max_lines`` is elided in the middle of the last line, so the end of
+    the text (often what tells two exercises apart) stays in sight."""
     pieces = re.findall(r"\S+?-(?=\S)|\S+\s*", text)  # "side-to-side " → "side-", "to-", "side "
     lines: list[str] = []
     current = ""
@@ -52,9 +60,15 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
         rest = " ".join(lines[max_lines - 1 :])
         lines = [
             *lines[: max_lines - 1],
-            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
+            metrics.elidedText(rest, Qt.TextElideMode.ElideMiddle, width),
         ]
     return lines or [""]
+
+
+def dose_line(entry: Entry) -> str:
+    """The dose in words and the load, on one line."""
+    text = entry.dose.describe()
+    return f"{text} · {entry.dose.load}" if entry.dose.load else text
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -64,12 +78,11 @@ class EntryDelegate(QStyledItemDelegate):
         self._layouts: dict[tuple[object, ...], tuple[list[str], list[str], int]] = {}
         """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
 
-    def _layout(
+    def layout(
         self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
     ) -> tuple[list[str], list[str], int]:
         # Reserve the scroll bar's width so cards keep their size when it appears.
-        scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        width = max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
+        width = self.text_width()
         key = (exercise.name, entry.dose, width, option.font.key())
         layout = self._layouts.get(key)
         if layout is None:
@@ -78,24 +91,56 @@ class EntryDelegate(QStyledItemDelegate):
             layout = self._layouts[key] = self._wrap(option, exercise, entry, width)
         return layout
 
+    def card_width(self) -> int | None:
+        """The fixed width of a card when the days are rows; None: as wide as the day."""
+        if getattr(self.view, "rows", False):
+            width = self.view.viewport().width() - 1
+            return max(ROW_CARD_WIDTH, width // max(1, width // ROW_CARD_WIDTH))
+        return None
+
+    def text_width(self) -> int:
+        fixed = self.card_width()
+        if fixed is not None:
+            return fixed - 4 - 2 * PAD
+        # Reserve the scroll bar's width so cards keep their size when it appears.
+        scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
+
     def _wrap(
         self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, width: int
     ) -> tuple[list[str], list[str], int]:
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
-        names = wrap_lines(exercise.name, name_metrics, width, MAX_NAME_LINES)
-        details = wrap_lines(entry.dose.describe(), small, width, 3)
-        if entry.dose.load:
-            details += wrap_lines(entry.dose.load, small, width, 2)
-        rows = len(badge_rows(exercise.directions, option.font, width))
-        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
-        height = (
-            2 * PAD
-            + len(names) * name_metrics.lineSpacing()
-            + len(details) * small.lineSpacing()
-            + rows * (SPACING + badge_height)
+        rows_of_cards = self.card_width() is not None
+        names = wrap_lines(
+            exercise.name, name_metrics, width, ROW_NAME_LINES if rows_of_cards else MAX_NAME_LINES
         )
+        if rows_of_cards:
+            details = [small.elidedText(dose_line(entry), Qt.TextElideMode.ElideRight, width)]
+        else:
+            details = wrap_lines(dose_line(entry), small, width, 2)
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        if self._badges_beside(option.font, exercise, details, width):
+            rows = 0
+            detail_height = max(small.lineSpacing(), badge_height + 1)
+        else:
+            rows = len(badge_rows(exercise.directions, option.font, width))
+            detail_height = len(details) * small.lineSpacing()
+        if rows_of_cards:  # every card as tall as the tallest
+            names_height = ROW_NAME_LINES * name_metrics.lineSpacing()
+            rows, detail_height = 1, small.lineSpacing()
+        else:
+            names_height = len(names) * name_metrics.lineSpacing()
+        height = 2 * PAD + names_height + detail_height + rows * (SPACING + badge_height)
         return names, details, height
+
+    @staticmethod
+    def _badges_beside(font: QFont, exercise: Exercise, details: list[str], width: int) -> bool:
+        """Whether the badges fit on the dose's one line, right of its text."""
+        if len(details) != 1:
+            return False
+        used = QFontMetrics(font).horizontalAdvance(details[0]) + 2 * SPACING
+        return used + badges_width(exercise.directions, font) <= width
 
     @staticmethod
     def _name_font(font: QFont) -> QFont:
@@ -108,8 +153,9 @@ class EntryDelegate(QStyledItemDelegate):
     ) -> QSize:
         entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
         if entry is None:
-            return QSize(100, 40)
-        return QSize(100, self._layout(option, exercise, entry)[2] + SPACING)
+            return QSize(self.card_width() or 100, 40)
+        height = self.layout(option, exercise, entry)[2] + SPACING
+        return QSize(self.card_width() or 100, height)
 
     def paint(
         self,
@@ -121,7 +167,7 @@ class EntryDelegate(QStyledItemDelegate):
         exercise: Exercise | None = index.data(ExerciseOfEntryRole)
         if entry is None or exercise is None:
             return
-        names, details, _ = self._layout(option, exercise, entry)
+        names, details, _ = self.layout(option, exercise, entry)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))
@@ -156,10 +202,23 @@ class EntryDelegate(QStyledItemDelegate):
             y += name_metrics.lineSpacing()
         painter.setFont(option.font)
         small = QFontMetrics(option.font)
+        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        if self._badges_beside(option.font, exercise, details, width):
+            line_height = max(small.lineSpacing(), badge_height + 1)
+            painter.drawText(
+                QRect(x, y, width, line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                details[0],
+            )
+            centre = y + line_height / 2
+            paint_badges(
+                painter, card.right() - PAD, centre, exercise.directions, option.font, palette
+            )
+            painter.restore()
+            return
         for line in details:
             painter.drawText(QRect(x, y, width, small.height()), Qt.AlignmentFlag.AlignLeft, line)
             y += small.lineSpacing()
-        badge_height = QFontMetrics(badge_font(option.font)).height() + 2
         for row in badge_rows(exercise.directions, option.font, width):
             centre = y + SPACING + badge_height / 2
             first_is_primary = row[0] is exercise.primary

@@ -87,7 +87,7 @@ class PlannerController(QObject):
     def _shown(self, shown: Shown) -> None:
         if shown.moved:
             self.bar.set_weeks(len(self.program.weeks), shown.week)
-            self.view.show_week(self.program, shown.week)
+            self.view.show_week()
             self.week_changed.emit(shown.week)
         elif shown.week in shown.change.weeks or shown.change.details:
             self.view.refresh()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -53,12 +54,29 @@ class WeekBar(QWidget):
         self.more.setMenu(self.menu)
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setToolTip("Duplicate (with progression), delete or reorder this week")
+        self.label = label
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)
         row.setSpacing(4)  # the bar sets the calendar's smallest width
         for widget in (label, self.previous, self.combo, self.next, self.add, self.more):
             row.addWidget(widget)
         row.addStretch(1)
+        self.compact = False
+        self._full_width = self.sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_compact(event.size().width() < self._full_width)
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow calendar the buttons say less (their tooltips say all), so none is cut."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.label.setVisible(not compact)
+        self.add.setText("+ Week" if compact else "Add week")
+        self.more.setText("⋯ ▾" if compact else "Week actions ▾")
+        self.more.setAccessibleName("Week actions")
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton()

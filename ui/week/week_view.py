@@ -23,20 +23,21 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.program import DAY_NAMES, DAYS_PER_WEEK, Program
 from ui.common.mime import ENTRY_IDS, EXERCISE_IDS, decode_ids
+from ui.common.workspace import ShownWeek
 from ui.week.day_model import DayModel
 from ui.week.entry_delegate import EntryDelegate
 
@@ -48,6 +49,13 @@ COPY_MODIFIER = (
     else Qt.KeyboardModifier.ControlModifier
 )
 DAY_MIN_WIDTH = 100
+"""The narrowest a day column may be."""
+COLUMNS_FROM = 980
+"""The calendar's width from which the days stand side by side; below, each day is a row."""
+DAY_LAYOUTS = ("automatic", "columns", "rows")
+"""How the days are laid out: by the calendar's width, always side by side, always rows."""
+ROW_HEADER_WIDTH = 96
+EMPTY_ROW_HEIGHT = 34
 
 
 class DayList(QListView):
@@ -62,7 +70,8 @@ class DayList(QListView):
         super().__init__(parent)
         self.setModel(model)
         self.day_model = model
-        self.setItemDelegate(EntryDelegate(self))
+        self.delegate = EntryDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -75,6 +84,47 @@ class DayList(QListView):
         self.setSpacing(0)
         self.setAccessibleName(f"{DAY_NAMES[model.day]} exercises")
         self._drop_row: int | None = None
+        self.rows = False
+        """The days are rows: the cards flow left to right and the list is as tall as they
+        need (the calendar scrolls, not the day)."""
+        model.modelReset.connect(self.fit_height)
+
+    def set_rows(self, rows: bool) -> None:
+        if rows == self.rows:
+            return
+        self.rows = rows
+        self.setFlow(QListView.Flow.LeftToRight if rows else QListView.Flow.TopToBottom)
+        self.setWrapping(rows)
+        self.setUniformItemSizes(rows)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if rows else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if not rows:
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+        self.scheduleDelayedItemsLayout()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As a row, be exactly as tall as the lines of cards (one line when empty)."""
+        if not self.rows:
+            return
+        count = self.day_model.rowCount()
+        frame = 2 * self.frameWidth()
+        if count == 0:
+            self.setFixedHeight(EMPTY_ROW_HEIGHT)
+            return
+        card = self.sizeHintForIndex(self.day_model.index(0, 0))
+        per_line = max(1, self.viewport().width() // max(1, card.width()))
+        lines = -(-count // per_line)
+        self.setFixedHeight(lines * card.height() + frame + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            if self.rows:
+                self.scheduleDelayedItemsLayout()  # the cards share the new width
+            self.fit_height()
 
     @property
     def day(self) -> int:
@@ -97,7 +147,12 @@ class DayList(QListView):
         """The insertion row for a drop at ``pos``: before the first card whose middle is below."""
         for row in range(self.day_model.rowCount()):
             rect = self.visualRect(self.day_model.index(row, 0))
-            if pos.y() < rect.center().y():
+            if self.rows:
+                if pos.y() < rect.top() or (
+                    pos.y() <= rect.bottom() and pos.x() < rect.center().x()
+                ):
+                    return row
+            elif pos.y() < rect.center().y():
                 return row
         return self.day_model.rowCount()
 
@@ -179,12 +234,30 @@ class DayList(QListView):
             (Qt.Key.Key_Left, False): "previous-day",
             (Qt.Key.Key_Right, False): "next-day",
         }
+        if self.rows and not alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._step_card(-1 if key == Qt.Key.Key_Up else +1, mods)
+            event.accept()
+            return
         action = actions.get((Qt.Key(key), bool(alt)))
         if action is not None:
             self.key_action.emit(action, self.day)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _step_card(self, delta: int, mods: Qt.KeyboardModifier) -> None:
+        """As a row, ↑ and ↓ still go to the previous and next card, as in a column."""
+        count = self.day_model.rowCount()
+        if not count:
+            return
+        current = self.currentIndex()
+        row = max(0, min(count - 1, current.row() + delta if current.isValid() else 0))
+        flag = (
+            QItemSelectionModel.SelectionFlag.SelectCurrent
+            if not mods & Qt.KeyboardModifier.ShiftModifier
+            else QItemSelectionModel.SelectionFlag.Select
+        )
+        self.selectionModel().setCurrentIndex(self.day_model.index(row, 0), flag)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.indexAt(event.position().toPoint()).isValid():
@@ -208,7 +281,12 @@ class DayList(QListView):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 EMPTY_DAY_HINT,
             )
-        if self._drop_row is not None:
+        if self._drop_row is not None and self.rows:
+            x, top, bottom = self._drop_x(self._drop_row)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+            painter.drawLine(x, top + 4, x, bottom - 4)
+            painter.drawEllipse(QPoint(x, top + 4), 3, 3)
+        elif self._drop_row is not None:
             y = self._drop_y(self._drop_row)
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawLine(4, y, self.viewport().width() - 4, y)
@@ -223,6 +301,17 @@ class DayList(QListView):
             return max(2, self.visualRect(self.day_model.index(row, 0)).top())
         rect: QRect = self.visualRect(self.day_model.index(count - 1, 0))
         return rect.bottom() - 1
+
+    def _drop_x(self, row: int) -> tuple[int, int, int]:
+        """As a row: the x of the insertion line and its top and bottom."""
+        count = self.day_model.rowCount()
+        if count == 0:
+            return 4, 2, self.viewport().height() - 2
+        if row < count:
+            rect = self.visualRect(self.day_model.index(row, 0))
+            return max(2, rect.left()), rect.top(), rect.bottom()
+        rect = self.visualRect(self.day_model.index(count - 1, 0))
+        return rect.right() - 1, rect.top(), rect.bottom()
 
 
 class DayHeader(QLabel):
@@ -260,43 +349,99 @@ class DayHeader(QLabel):
 
 
 class WeekView(QScrollArea):
-    """Seven day columns for the shown week; a horizontal scroll bar appears in small windows."""
+    """Seven days of the shown week: side by side as columns when there is room, else each day
+    a row whose cards flow left to right (a narrow window, or wide side panels)."""
 
     day_selected = Signal(int)
+    layout_changed = Signal(bool)  # rows?
 
-    def __init__(self, program: Program, parent: QWidget | None = None) -> None:
+    def __init__(self, shown: ShownWeek, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weekView")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.program = program
-        self.week = 0
+        self.shown = shown
+        """The owner of the shown program and week (the window's workspace)."""
         self.selected_day = 0
-        self.models = [DayModel(program, 0, d, self) for d in range(DAYS_PER_WEEK)]
+        self.rows = False
+        self.day_layout = "automatic"
+        """One of :data:`DAY_LAYOUTS` (View ▸ Days)."""
+        self.models = [DayModel(shown, d, self) for d in range(DAYS_PER_WEEK)]
         self.lists = [DayList(m) for m in self.models]
         self.headers = [DayHeader() for _ in range(DAYS_PER_WEEK)]
-        inner = QWidget()
-        row = QHBoxLayout(inner)
-        row.setContentsMargins(2, 2, 2, 2)
-        row.setSpacing(4)
-        for header, day_list in zip(self.headers, self.lists, strict=True):
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(header)
-            column.addWidget(day_list, 1)
-            holder = QWidget()
-            holder.setLayout(column)
-            holder.setMinimumWidth(DAY_MIN_WIDTH)
-            column.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(holder, 1)
+        self.days = QWidget()
+        self.grid = QGridLayout(self.days)
+        self.grid.setContentsMargins(2, 2, 2, 2)
+        self.grid.setHorizontalSpacing(4)
+        self.grid.setVerticalSpacing(2)
+        for day_list in self.lists:
             day_list.focused.connect(self.select_day)
-        self.setWidget(inner)
+        self._place(rows=False)
+        self.setWidget(self.days)
         self.refresh()
 
-    def show_week(self, program: Program, week: int) -> None:
-        self.program, self.week = program, week
+    def _place(self, rows: bool) -> None:
+        """Put the headers and lists in the grid: a column per day, or a row per day."""
+        grid = self.grid
+        for d, (header, day_list) in enumerate(zip(self.headers, self.lists, strict=True)):
+            grid.removeWidget(header)
+            grid.removeWidget(day_list)
+            day_list.set_rows(rows)
+            if rows:
+                header.setFixedWidth(ROW_HEADER_WIDTH)
+                header.setMinimumHeight(0)
+                day_list.setMinimumWidth(0)
+                grid.addWidget(header, d, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(day_list, d, 1)
+            else:
+                header.setMinimumWidth(0)
+                header.setMaximumWidth(16777215)
+                day_list.setMinimumWidth(DAY_MIN_WIDTH)
+                grid.addWidget(header, 0, d)
+                grid.addWidget(day_list, 1, d)
+        for i in range(DAYS_PER_WEEK + 1):
+            grid.setColumnStretch(i, 0 if rows else int(i < DAYS_PER_WEEK))
+            grid.setRowStretch(i, 0)
+        if rows:
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(DAYS_PER_WEEK, 1)  # the rows at the top, room left below
+        else:
+            grid.setRowStretch(1, 1)
+        as_needed, off = Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(as_needed if rows else off)
+        # Columns chosen in a narrow window: the week scrolls sideways rather than being cut.
+        self.setHorizontalScrollBarPolicy(off if rows else as_needed)
+        self.rows = rows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._follow_layout(event.size().width())
+        super().resizeEvent(event)
+
+    def set_day_layout(self, choice: str) -> None:
+        """Lay the days out as ``choice`` (one of :data:`DAY_LAYOUTS`) asks."""
+        self.day_layout = choice if choice in DAY_LAYOUTS else "automatic"
+        self._follow_layout(self.width())
+
+    def _follow_layout(self, width: int) -> None:
+        automatic = self.day_layout == "automatic"
+        rows = width < COLUMNS_FROM if automatic else self.day_layout == "rows"
+        if rows != self.rows:
+            self._place(rows)
+            self.layout_changed.emit(rows)
+
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
+
+    def show_week(self) -> None:
+        """Show the days anew: another week or program is shown."""
         for model in self.models:
-            model.show(program, week)
+            model.show()
         self.refresh_headers()
 
     def refresh(self, keep_selection: bool = True) -> None:
@@ -340,7 +485,7 @@ class WeekView(QScrollArea):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         if not target.currentIndex().isValid() and target.day_model.rowCount():
             target.setCurrentIndex(target.day_model.index(0, 0))
-        self.ensureWidgetVisible(target)
+        self.ensureWidgetVisible(target if not self.rows else self.headers[day])
 
     def current_list(self) -> DayList:
         return self.lists[self.selected_day]

@@ -97,3 +97,23 @@ def test_another_document_is_shown_with_one_refresh(
     assert counts == {"rebuild": 1, "analyse": 1}
     assert window.coverage.analysis is not None
     assert window.coverage.analysis.is_empty
+
+
+def test_the_views_read_the_shown_week_from_the_workspace_and_refresh_once(
+    qtbot: QtBot, window: MainWindow, counts: Counter[str]
+) -> None:
+    """The workspace is the one owner of the shown week: moving it there refreshes the calendar
+    once and the coverage once, and every view then reads the new week (none keeps a copy)."""
+    qtbot.mouseClick(window.week_bar.add, Qt.MouseButton.LeftButton)
+    window.workspace.show_week(0)
+    counts.clear()
+    window.workspace.show_week(1)
+    assert counts == {"rebuild": 1, "analyse": 1}
+    page = window.coverage.this_week
+    views = [window.week_view, page, *window.week_view.models]
+    assert [view.week for view in views] == [1] * len(views)
+    assert all("week" not in vars(view) for view in views)
+    assert window.week_view.models[0].rowCount() == 0  # week 2 is empty, week 1 is not
+    assert page.summary.text().startswith("<b>Week 2</b>")
+    window.workspace.show_week(0)
+    assert window.week_view.models[0].rowCount() == 1

@@ -12,6 +12,7 @@ from planner.dose import Dose
 from planner.program import ClientDetails, Program, Progression, ProgressionKind
 from planner.taxonomy import Direction, Unit
 from tests.factories import make_exercise
+from ui.common.workspace import FixedWeek
 from ui.week.commands import (
     AddEntries,
     InsertWeek,
@@ -89,7 +90,7 @@ def test_menu_texts_name_the_edit() -> None:
 
 def test_day_model_passes_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     p = program()
-    model = DayModel(p, 0, 1)
+    model = DayModel(FixedWeek(p), 1)
     qtmodeltester.check(model)
     p.add_entry(0, 1, WALK)
     model.refresh()

@@ -35,6 +35,7 @@ from planner.program import ClientDetails, Program
 from planner.taxonomy import Direction, Knee
 from tests.factories import make_exercise
 from ui.catalog.catalog_model import CatalogModel
+from ui.common.workspace import FixedWeek
 from ui.week.day_model import DayModel
 from ui.week.week_view import DayList
 
@@ -131,7 +132,7 @@ def _resets(models: list[DayModel]) -> list[int]:
 
 def test_refresh_resets_only_the_days_that_changed(qtbot: QtBot) -> None:
     program = _program()
-    models = [DayModel(program, 0, d) for d in range(3)]
+    models = [DayModel(FixedWeek(program), d) for d in range(3)]
     counts = _resets(models)
     program.add_entry(0, 1, EXERCISES[4])
     for model in models:
@@ -142,7 +143,7 @@ def test_refresh_resets_only_the_days_that_changed(qtbot: QtBot) -> None:
 
 def test_refresh_sees_a_new_dose_and_a_replaced_exercise(qtbot: QtBot) -> None:
     program = _program()
-    models = [DayModel(program, 0, d) for d in range(3)]
+    models = [DayModel(FixedWeek(program), d) for d in range(3)]
     counts = _resets(models)
     entry = program.day(0, 0).entries[0]
     program.set_dose(entry.id, Dose(sets=5, amount=3))  # changes the entry in place
@@ -156,7 +157,7 @@ def test_refresh_sees_a_new_dose_and_a_replaced_exercise(qtbot: QtBot) -> None:
 
 def test_card_size_follows_the_dose_despite_the_layout_cache(qtbot: QtBot) -> None:
     program = _program()
-    view = DayList(DayModel(program, 0, 0))
+    view = DayList(DayModel(FixedWeek(program), 0))
     qtbot.addWidget(view)
     view.resize(160, 400)
     option = QStyleOptionViewItem()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from planner.program import MAX_ENTRIES_PER_DAY
@@ -55,7 +55,12 @@ def test_drop_from_catalog_adds_with_default_dose(window: MainWindow) -> None:
     assert window.isWindowModified()
 
 
-def test_drop_between_two_cards_lands_there(window: MainWindow) -> None:
+@pytest.mark.parametrize("width", [1280, 1900], ids=["days as rows", "days as columns"])
+def test_drop_between_two_cards_lands_there(window: MainWindow, width: int) -> None:
+    window.resize(width, 800)
+    window.splitter.setSizes([250, width - 520, 270])
+    QApplication.processEvents()
+    assert window.week_view.rows == (width < 1500)
     window.controller.add_exercises(["glute-bridge", "side-lying-abduction"], 0)
     monday = window.week_view.lists[0]
     drag_and_drop(monday, encode_ids(EXERCISE_IDS, ["clamshell"]), row_point(monday, 1, "top"))
@@ -289,3 +294,25 @@ def test_the_card_with_keyboard_focus_has_a_strong_ring(qtbot: QtBot, window: Ma
     unfocused = _highlight_pixels(window, current)
     # a ring 2 px wide inside the card's border: about twice its perimeter in the highlight
     assert focused - unfocused >= 2 * (rect.width() + rect.height())
+
+
+def test_in_rows_the_arrow_keys_still_go_card_by_card_and_day_by_day(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A day as a row keeps the keys of a column: ↓ ↑ the next and previous card, → ← the next
+    and previous day, Alt+↓ moves the card later."""
+    window.resize(1100, 700)
+    QApplication.processEvents()
+    assert window.week_view.rows
+    fill_monday(window)
+    window.week_view.focus_day(0)
+    monday = window.week_view.lists[0]
+    assert monday.currentIndex().row() == 0
+    qtbot.keyClick(monday, Qt.Key.Key_Down)
+    assert monday.currentIndex().row() == 1
+    qtbot.keyClick(monday, Qt.Key.Key_Up)
+    assert monday.currentIndex().row() == 0
+    qtbot.keyClick(monday, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert day_ids(window.document.program, 0, 0)[:2] == ["clamshell", "glute-bridge"]
+    qtbot.keyClick(monday, Qt.Key.Key_Right)
+    assert window.week_view.selected_day == 1
