@@ -9,8 +9,9 @@ from planner.files.program_file import ProgramFileError, read_program
 from planner.program import Program
 from resources import resource_path
 
+BLANK = "blank.hipplan"
 ORDER = (
-    "blank.hipplan",
+    BLANK,
     "metzl-knee-plan.hipplan",
     "metzl-every-direction.hipplan",
     "hips-in-every-direction.hipplan",

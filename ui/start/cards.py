@@ -1,0 +1,196 @@
+"""The start page's cards: a focusable, clickable frame, a week at a glance, a small hexagon.
+
+A card is reached with Tab and opened with Enter, Return or Space as well as a click. The
+week strip and the hexagon paint from plain figures, so a card costs nothing until its template
+is read (after the first paint, see :mod:`ui.start.start_page`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+from planner.balance.coverage import Standing
+from planner.program import DAY_NAMES
+from planner.taxonomy import Direction
+from ui.coverage.radar_chart import RadarChart
+
+CARD_STYLE = """
+QFrame#startCard {
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+    background: palette(base);
+}
+QFrame#startCard:hover { border-color: palette(highlight); }
+QFrame#startCard:focus { border: 2px solid palette(highlight); }
+QFrame#startCard[missing="true"] { background: palette(window); border-style: dashed; }
+"""
+
+
+class Card(QFrame):
+    """A frame that acts as one button: click, Enter, Return or Space emit :attr:`activated`."""
+
+    activated = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startCard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(accessible_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._pressed = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = True
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and self._pressed and inside:
+            self._pressed = False
+            event.accept()
+            self.activated.emit()
+            return
+        self._pressed = False
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            event.accept()
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def wrapped_label(text: str = "", *, bold: bool = False, small: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    font = QFont(label.font())
+    if bold:
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+    if small:
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    if small:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class WeekStrip(QWidget):
+    """Seven columns, Monday to Sunday: the day's initial and one block per exercise, with the
+    count under it. The tooltip names every exercise of every day."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: list[list[str]] = [[] for _ in DAY_NAMES]
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(7 * 22)
+
+    def sizeHint(self) -> QSize:
+        return QSize(7 * 34, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(7 * 22, self._height())
+
+    def _height(self) -> int:
+        line = self.fontMetrics().height()
+        return 2 * line + 6 * 5 + 8
+
+    def set_days(self, days: Sequence[Sequence[str]]) -> None:
+        self.days = [list(names) for names in days]
+        lines = [
+            f"{day}: {', '.join(names) if names else 'rest'}"
+            for day, names in zip(DAY_NAMES, self.days, strict=True)
+        ]
+        self.setToolTip("\n".join(lines))
+        self.setAccessibleName("Week 1 at a glance")
+        self.setAccessibleDescription("; ".join(lines))
+        self.setFixedHeight(self._height())
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        column = self.width() / 7
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        quiet = palette.color(QPalette.ColorRole.PlaceholderText)
+        for i, (day, names) in enumerate(zip(DAY_NAMES, self.days, strict=True)):
+            x = i * column
+            painter.setPen(palette.color(QPalette.ColorRole.Text) if names else quiet)
+            painter.drawText(
+                QRectF(x, 0, column, line), Qt.AlignmentFlag.AlignCenter, day[:3]
+            )
+            blocks = min(len(names), 6)
+            size = 4.0
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            for b in range(blocks):  # stacked from the bottom of the block area up
+                top = line + 2 + (5 - b) * 5
+                painter.drawRect(QRectF(x + column / 2 - 6, top, 12, size))
+            painter.setPen(palette.color(QPalette.ColorRole.Text) if names else quiet)
+            painter.drawText(
+                QRectF(x, line + 6 * 5 + 6, column, line),
+                Qt.AlignmentFlag.AlignCenter,
+                str(len(names)) if names else "–",
+            )
+        painter.end()
+
+
+class SmallHexagon(RadarChart):
+    """The coverage hexagon of :mod:`ui.coverage.radar_chart` at card size: the rings, the
+    target band and the week's shape with its markers, without labels or legend."""
+
+    SIDE = 88
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumWidth(self.SIDE)
+        self.setFixedSize(self.SIDE, self.SIDE)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.filled = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.SIDE, self.SIDE)
+
+    def heightForWidth(self, width: int) -> int:
+        return self.SIDE
+
+    def show_week(
+        self,
+        sets: Mapping[Direction, float],
+        band: tuple[float, float],
+        standing: Mapping[Direction, Standing],
+    ) -> None:
+        self.filled = True
+        self.set_data(sets, band, standing)
+        self.setToolTip(self.accessibleDescription())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.filled:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        radius = self.SIDE / 2 - 6
+        self._paint_grid(painter, palette, centre, radius)
+        self._paint_band(painter, palette, centre, radius)
+        self._paint_week(painter, palette, centre, radius)
+        painter.end()
