@@ -10,10 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.clinic import clinic_url, unreachable_note
-from db.errors import CatalogError
-from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
-from planner.exercise import Exercise
 from planner.files.folders import FOLDER_PURPOSES, folder_problems
 from ui.app.desktop_icon import name_the_desktop_entry, set_window_icon
 from ui.app.file_open_events import FileOpenEvents
@@ -23,6 +19,10 @@ from ui.common.crash_handler import install_excepthook, setup_logging
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
+    from planner.exercise import Exercise
+
+# The catalog's modules (db.quick_read, db.clinic, db.catalog) are imported where they are
+# used: an ordinary start paints the start page before any of them is needed.
 
 
 def create_application() -> QApplication:
@@ -53,6 +53,9 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     catalog as it is, or the built-in exercises, read-only.
     """
     from db.catalog import CatalogDatabase  # SQLAlchemy: ~0.2 s, so not before the first paint
+    from db.clinic import clinic_url, unreachable_note
+    from db.errors import CatalogError
+    from db.quick_read import catalog_source, catalog_without_database
 
     try:
         database, report = CatalogDatabase.open()
@@ -116,6 +119,9 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
         first = MainWindow(start_page=True)
         first.show()
         QApplication.processEvents()  # expose and paint the start page
+    from db.clinic import clinic_url
+    from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
+
     quick = read_exercises_quickly(catalog_source())
     if quick is None and clinic_url():  # no local copy yet: never wait for the server to paint
         quick, _ = catalog_without_database(catalog_source())

@@ -9,29 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QEnterEvent,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.balance.coverage import Standing
 from planner.program import DAY_NAMES
 from planner.taxonomy import Direction
 from ui.coverage.radar_chart import RadarChart
 
-CARD_STYLE = """
-QFrame#startCard {
-    border: 1px solid palette(mid);
-    border-radius: 6px;
-    background: palette(base);
-}
-QFrame#startCard:hover { border-color: palette(highlight); }
-QFrame#startCard:focus { border: 2px solid palette(highlight); }
-QFrame#startCard[missing="true"] { background: palette(window); border-style: dashed; }
-"""
+class Card(QWidget):
+    """A box that acts as one button: click, Enter, Return or Space emit :attr:`activated`.
 
-
-class Card(QFrame):
-    """A frame that acts as one button: click, Enter, Return or Space emit :attr:`activated`."""
+    It paints its own rounded border (a style sheet would cost the first paint ~30 ms): the
+    highlight colour when the mouse is over it, a 2 px ring when it has the keyboard focus,
+    dashed on the window's colour when it stands for a missing file.
+    """
 
     activated = Signal()
 
@@ -41,8 +44,43 @@ class Card(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(accessible_name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.missing = False
         self._pressed = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        focused = self.hasFocus()
+        hovered = self.underMouse()
+        width = 2.0 if focused else 1.0
+        role = QPalette.ColorRole.Highlight if focused or hovered else QPalette.ColorRole.Mid
+        pen = QPen(palette.color(role), width)
+        if self.missing:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        fill = QPalette.ColorRole.Window if self.missing else QPalette.ColorRole.Base
+        painter.setBrush(palette.color(fill))
+        inset = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 6, 6)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self.update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import settings as remembered
-from ui.start.cards import CARD_STYLE, Card, SmallHexagon, WeekStrip, wrapped_label
+from ui.start.cards import Card, SmallHexagon, WeekStrip, wrapped_label
 
 if TYPE_CHECKING:
     from planner.balance.settings import BalanceSettings
@@ -127,7 +127,6 @@ class RecentCard(Card):
         self.path = path
         self.missing = not path.is_file()
         self.setProperty("kind", "recent")
-        self.setProperty("missing", self.missing)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 8, 12, 8)
         column.setSpacing(2)
@@ -175,11 +174,11 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         self.choices = choices
         self.thresholds = thresholds
-        self.setStyleSheet(CARD_STYLE)
         self.template_cards: list[TemplateCard] = []
         self.recent_cards: list[RecentCard] = []
         self._pending: list[Callable[[], None]] = []
         self._columns = 0
+        self._painted = False
 
         scroll = QScrollArea()
         scroll.setObjectName("startScroll")
@@ -226,6 +225,7 @@ class StartPage(QWidget):
             "Open…", "A program saved on this computer or a shared drive (Ctrl+O).", "open"
         )
         self.open_card.activated.connect(self.open_requested)
+        self.blank_card.installEventFilter(self)  # fill the cards after the first paint
         first.addWidget(self.blank_card, 1)
         first.addWidget(self.open_card, 1)
         page.addLayout(first)
@@ -378,10 +378,19 @@ class StartPage(QWidget):
     # -- helpers -----------------------------------------------------------------------------
 
     def _later(self, work: Callable[[], None]) -> None:
-        """Run ``work`` on a later turn of the event loop, one piece per turn."""
+        """Run ``work`` on a later turn of the event loop, one piece per turn, once the page
+        has been painted (a timer started before would run before the first paint)."""
         self._pending.append(work)
-        if len(self._pending) == 1:
+        if len(self._pending) == 1 and self._painted:
             QTimer.singleShot(0, self._next)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.blank_card.removeEventFilter(self)
+            if self._pending:
+                QTimer.singleShot(0, self._next)
+        return False
 
     def _next(self) -> None:
         if not self._pending:
