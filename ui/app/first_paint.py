@@ -1,7 +1,8 @@
 """Exit once the window is painted: for the bundle's smoke test and the start benchmarks.
 
 ``HIP_PLANNER_EXIT_AFTER_PAINT=1`` (environment) makes an ordinary start print ``painted <unix
-time>`` at the first paint of what the coach starts from (:func:`window_ready`), and exit with code 0 as soon
+time>`` (and ``cpu <seconds>``, this process's CPU time so far) at the first paint of what
+the coach starts from (:func:`window_ready`), and exit with code 0 as soon
 as the event loop runs. That is how a test proves that a built bundle opens its window, and how
 ``benchmarks/bundle.py`` times it; coaches never set it. ``os._exit`` skips interpreter
 teardown, which nobody waits for here.
@@ -58,7 +59,7 @@ class ExitAfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted and self.ready(watched):
             self.painted = True
-            print(f"painted {time.time()}", flush=True)
+            print(f"painted {time.time()}\ncpu {time.process_time()}", flush=True)
             QTimer.singleShot(0, self.finish)  # once the event loop runs
         return False
 
