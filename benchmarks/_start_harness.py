@@ -6,8 +6,9 @@
 the coach starts from (:func:`ui.app.first_paint.window_ready`): without a program file the
 start page, ready at the first paint of a template card; with one (as a double-click on a
 program file starts it) the planner, ready at the first paint of the catalog list while it holds
-exercises. Then the process prints ``painted <unix time>``, and exits once the event loop runs. ``bare`` shows an empty QMainWindow of the same size
-and does the same on its first paint. With ``--rss`` it also prints ``rss <KiB>`` (the peak
+exercises. Then the process prints ``painted <unix time>`` and ``cpu <seconds>``, and exits once
+the event loop runs. ``bare`` shows an empty QMainWindow of the same size and does the same on
+its first paint. With ``--rss`` it also prints ``rss <KiB>`` (the peak
 resident memory, see :func:`peak_rss_kib`) before exiting. The watching is
 :class:`ui.app.first_paint.ExitAfterFirstPaint`, which a built bundle uses too.
 """
@@ -65,9 +66,7 @@ def app(rss: bool, files: list[str]) -> None:
     def create_and_watch():  # type: ignore[no-untyped-def]
         application = created()
         # sees the first paint, even inside start-up
-        application.installEventFilter(
-            ExitAfterFirstPaint(application, ready, _exit_action(rss))
-        )
+        application.installEventFilter(ExitAfterFirstPaint(application, ready, _exit_action(rss)))
         return application
 
     ui.app.application.create_application = create_and_watch

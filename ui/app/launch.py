@@ -5,8 +5,6 @@ Heavy modules (reportlab, the file dialogs' helpers) are imported only when used
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import re
 import sys
@@ -58,6 +56,9 @@ def display_problem() -> str | None:
 
 def missing_x11_library() -> str | None:
     """Load Qt's X11 support the way its platform plugin would; name what the system lacks."""
+    import ctypes
+    import ctypes.util
+
     import PySide6
 
     if ctypes.util.find_library("xcb-cursor") is None:

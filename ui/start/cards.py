@@ -1,15 +1,15 @@
-"""The start page's cards: a focusable, clickable frame, a week at a glance, a small hexagon.
+"""The start page's cards: a focusable, clickable box and a week at a glance.
 
 A card is reached with Tab and opened with Enter, Return or Space as well as a click. The
-week strip and the hexagon paint from plain figures, so a card costs nothing until its template
-is read (after the first paint, see :mod:`ui.start.start_page`).
+week strip paints from plain names, so a card costs nothing until its template is read (after
+the first paint, see :mod:`ui.start.start_page`); so does the hexagon (:mod:`ui.start.hexagon`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QEnterEvent,
     QFocusEvent,
@@ -23,10 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from planner.balance.coverage import Standing
 from planner.program import DAY_NAMES
-from planner.taxonomy import Direction
-from ui.coverage.radar_chart import RadarChart
+
 
 class Card(QWidget):
     """A box that acts as one button: click, Enter, Return or Space emit :attr:`activated`.
@@ -170,9 +168,7 @@ class WeekStrip(QWidget):
         for i, (day, names) in enumerate(zip(DAY_NAMES, self.days, strict=True)):
             x = i * column
             painter.setPen(palette.color(QPalette.ColorRole.Text) if names else quiet)
-            painter.drawText(
-                QRectF(x, 0, column, line), Qt.AlignmentFlag.AlignCenter, day[:3]
-            )
+            painter.drawText(QRectF(x, 0, column, line), Qt.AlignmentFlag.AlignCenter, day[:3])
             blocks = min(len(names), 6)
             size = 4.0
             painter.setPen(Qt.PenStyle.NoPen)
@@ -186,49 +182,4 @@ class WeekStrip(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 str(len(names)) if names else "–",
             )
-        painter.end()
-
-
-class SmallHexagon(RadarChart):
-    """The coverage hexagon of :mod:`ui.coverage.radar_chart` at card size: the rings, the
-    target band and the week's shape with its markers, without labels or legend."""
-
-    SIDE = 88
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMouseTracking(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumWidth(self.SIDE)
-        self.setFixedSize(self.SIDE, self.SIDE)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.filled = False
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.SIDE, self.SIDE)
-
-    def heightForWidth(self, width: int) -> int:
-        return self.SIDE
-
-    def show_week(
-        self,
-        sets: Mapping[Direction, float],
-        band: tuple[float, float],
-        standing: Mapping[Direction, Standing],
-    ) -> None:
-        self.filled = True
-        self.set_data(sets, band, standing)
-        self.setToolTip(self.accessibleDescription())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.filled:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        radius = self.SIDE / 2 - 6
-        self._paint_grid(painter, palette, centre, radius)
-        self._paint_band(painter, palette, centre, radius)
-        self._paint_week(painter, palette, centre, radius)
         painter.end()

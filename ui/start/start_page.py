@@ -9,6 +9,7 @@ template or a file opens exactly as File ▸ New from template or Open would ope
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Callable
@@ -30,15 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import settings as remembered
-from ui.start.cards import Card, SmallHexagon, WeekStrip, wrapped_label
+from ui.start.cards import Card, WeekStrip, wrapped_label
 
 if TYPE_CHECKING:
     from planner.balance.settings import BalanceSettings
     from planner.program import Program
     from ui.files.clinic_templates import TemplateChoice
+    from ui.start.hexagon import SmallHexagon
 
 log = logging.getLogger(__name__)
 
+HEXAGON_SIDE = 88
+"""ui.start.hexagon.SmallHexagon.SIDE (a test keeps them equal)."""
 CARD_WIDTH = 330
 """The narrowest a template card gets before the grid drops a column."""
 MAX_COLUMNS = 3
@@ -81,8 +85,11 @@ class TemplateCard(Card):
         column.addWidget(self.strip)
         column.addWidget(self.glance)
         row.addLayout(column, 1)
-        self.hexagon = SmallHexagon()
-        row.addWidget(self.hexagon, 0)
+        self.row = row
+        self.hexagon: SmallHexagon | None = None
+        self.hexagon_slot = QWidget()  # the hexagon's place until the template is read
+        self.hexagon_slot.setFixedSize(HEXAGON_SIDE, HEXAGON_SIDE)
+        row.addWidget(self.hexagon_slot, 0)
         self.setAccessibleDescription(choice.description)
 
     def show_program(self, program: Program, thresholds: BalanceSettings) -> None:
@@ -90,11 +97,10 @@ class TemplateCard(Card):
         from planner.balance.analysis import analyse_week
         from planner.balance.coverage import standings, target_band
         from planner.files.thresholds import settings_for
+        from ui.start.hexagon import SmallHexagon
 
         week = program.weeks[0]
-        names = [
-            [program.exercises[e.exercise_id].name for e in day.entries] for day in week.days
-        ]
+        names = [[program.exercises[e.exercise_id].name for e in day.entries] for day in week.days]
         self.strip.set_days(names)
         count = sum(len(day) for day in names)
         days = sum(1 for day in names if day)
@@ -112,11 +118,12 @@ class TemplateCard(Card):
         settings = settings_for(program, thresholds)
         analysis = analyse_week(week, program.exercises, settings)
         if analysis.is_empty:
-            self.hexagon.hide()
+            self.hexagon_slot.hide()
             return
-        self.hexagon.show_week(
-            analysis.sets, target_band(analysis, settings), standings(analysis)
-        )
+        self.hexagon = SmallHexagon()
+        self.row.replaceWidget(self.hexagon_slot, self.hexagon)
+        self.hexagon_slot.deleteLater()
+        self.hexagon.show_week(analysis.sets, target_band(analysis, settings), standings(analysis))
 
 
 class RecentCard(Card):
@@ -411,7 +418,7 @@ class StartPage(QWidget):
             *self.recent_cards,
             *self.template_cards,
         ]
-        for before, after in zip(cards, cards[1:], strict=False):
+        for before, after in itertools.pairwise(cards):
             QWidget.setTabOrder(before, after)
 
     def refresh(self) -> None:

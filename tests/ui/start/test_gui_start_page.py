@@ -15,7 +15,7 @@ from planner.templates import list_templates, program_from_template
 from ui.app.application import open_windows
 from ui.app.main_window import MainWindow
 from ui.common import settings as remembered
-from ui.start.start_page import NO_RECENT, RecentCard, StartPage, TemplateCard
+from ui.start.start_page import HEXAGON_SIDE, NO_RECENT, RecentCard, StartPage, TemplateCard
 
 
 def start(qtbot: QtBot) -> MainWindow:
@@ -50,9 +50,12 @@ def test_the_program_starts_on_the_start_page_with_every_template(qtbot: QtBot) 
     assert titles == [t.title for t in list_templates() if t.path.name != "blank.hipplan"]
     metzl = page.template_cards[0]
     assert metzl.glance.text() == "Week 1: 12 exercises on 2 days"
+    assert metzl.hexagon is not None
     assert metzl.hexagon.filled
+    assert metzl.hexagon.width() == HEXAGON_SIDE
     assert "Jump squat" in metzl.strip.toolTip()
-    assert page.no_recent.isVisible() and page.no_recent.text() == NO_RECENT
+    assert page.no_recent.isVisible()
+    assert page.no_recent.text() == NO_RECENT
     assert window.planner_built  # built behind the start page right after its first paint
 
 
@@ -62,15 +65,14 @@ def test_clicking_a_template_opens_it_as_file_new_from_template_does(qtbot: QtBo
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.splitter
     assert window.document.program == program_from_template(list_templates()[1])
-    assert window.document.path is None and not window.document.modified
+    assert window.document.path is None
+    assert not window.document.modified
     assert "Metzl's knee plan" in window.statusBar().currentMessage()
     assert window.week_view.models[0].rowCount() == 6
     assert "Metzl" in window.windowTitle()
 
 
-def test_every_card_is_reached_with_tab_and_opened_with_enter(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_every_card_is_reached_with_tab_and_opened_with_enter(qtbot: QtBot, tmp_path: Path) -> None:
     path = client_program(tmp_path / "ana.hipplan", "Ana")
     remembered.set_recent_names([str(path)])
     window = start(qtbot)
@@ -94,14 +96,13 @@ def test_every_card_is_reached_with_tab_and_opened_with_enter(
     assert window.document.program == program_from_template(list_templates()[3])
 
 
-def test_a_recent_program_shows_its_client_and_opens_on_click(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_a_recent_program_shows_its_client_and_opens_on_click(qtbot: QtBot, tmp_path: Path) -> None:
     path = client_program(tmp_path / "ana.hipplan", "Ana Berg")
     remembered.set_recent_names([str(path)])
     window = start(qtbot)
     [card] = page_of(window).recent_cards
-    assert isinstance(card, RecentCard) and not card.missing
+    assert isinstance(card, RecentCard)
+    assert not card.missing
     assert card.name.text() == "ana.hipplan"
     assert card.about.text().startswith("Ana Berg · saved ")
     assert not page_of(window).no_recent.isVisible()
@@ -121,7 +122,8 @@ def test_a_missing_recent_program_is_explained_and_can_be_taken_off_the_list(
     window = start(qtbot)
     page = page_of(window)
     card = page.recent_cards[0]
-    assert card.missing and "Missing" in card.about.text()
+    assert card.missing
+    assert "Missing" in card.about.text()
     asked: list[str] = []
 
     def answer(box: QMessageBox) -> int:
@@ -133,7 +135,8 @@ def test_a_missing_recent_program_is_explained_and_can_be_taken_off_the_list(
     monkeypatch.setattr(QMessageBox, "exec", answer)
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
-    assert "“ben.hipplan” is no longer in" in asked[0] and "moved" in asked[0]
+    assert "“ben.hipplan” is no longer in" in asked[0]
+    assert "moved" in asked[0]
     assert "not touched" in asked[0]
     assert window.pages.currentWidget() is page  # nothing opened, nothing else changed
     if remove:
@@ -151,9 +154,7 @@ def test_closing_the_program_goes_back_to_the_start_page(
     qtbot.mouseClick(page_of(window).blank_card, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.splitter
     window.controller.add_exercises(["glute-bridge"], 0)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
     window.file.close_action.trigger()
     assert window.pages.currentWidget() is window.start_page
     assert window.windowTitle() == "Hip Planner"
@@ -177,3 +178,9 @@ def test_template_cards_keep_the_choice_they_open(qtbot: QtBot) -> None:
     for card in page_of(window).template_cards:
         assert isinstance(card, TemplateCard)
         assert card.accessibleName().startswith("New program from the template ")
+
+
+def test_the_hexagon_slot_is_as_large_as_the_hexagon() -> None:
+    from ui.start.hexagon import SmallHexagon
+
+    assert SmallHexagon.SIDE == HEXAGON_SIDE
