@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -285,7 +286,7 @@ class StartPage(QWidget):
             card = TemplateCard(choice)
             card.activated.connect(lambda c=card: self.template_chosen.emit(c.choice))
             self.template_cards.append(card)
-            self._later(lambda c=card: self._fill_card(c))
+            self._later(partial(self._fill_card, card))
         self._reflow(force=True)
         self._set_tab_order()
 
@@ -309,7 +310,7 @@ class StartPage(QWidget):
         if columns == self._columns and not force:
             return
         self._columns = columns
-        grids: list[tuple[QGridLayout, list[TemplateCard] | list[RecentCard]]] = [
+        grids: list[tuple[QGridLayout, Sequence[Card]]] = [
             (self.template_grid, self.template_cards),
             (self.recent_grid, self.recent_cards),
         ]
@@ -338,7 +339,7 @@ class StartPage(QWidget):
             card.activated.connect(lambda c=card: self._recent_clicked(c))
             self.recent_cards.append(card)
             if not card.missing:
-                self._later(lambda c=card: self._fill_client(c))
+                self._later(partial(self._fill_client, card))
         self.no_recent.setVisible(not self.recent_cards)
         self._reflow(force=True)
         self._set_tab_order()
