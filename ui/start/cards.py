@@ -106,12 +106,23 @@ class Card(QWidget):
         super().keyPressEvent(event)
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose minimum is one line: its height comes from its width
+    (QLabel's own minimum assumes a narrow width, leaving gaps under short texts)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height())
+
+
 def wrapped_label(text: str = "", *, bold: bool = False, small: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = WrappedLabel(text)
     label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)  # a new policy would drop the word wrap's own
+    label.setSizePolicy(policy)
     font = QFont(label.font())
     if bold:
         font.setBold(True)

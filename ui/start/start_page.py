@@ -13,8 +13,8 @@ import itertools
 import logging
 import os
 from collections.abc import Callable, Sequence
-from functools import partial
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -196,10 +197,14 @@ class StartPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
+        stack = QVBoxLayout(holder)  # the page as tall as it needs, the rest left empty below
+        stack.setContentsMargins(0, 0, 0, 0)
+        centred = QHBoxLayout()
+        stack.addLayout(centred)
+        stack.addStretch(1)
         self.content = QWidget()
         self.content.setMaximumWidth(CONTENT_WIDTH)
+        self.content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         centred.addStretch(0)
         centred.addWidget(self.content, 1)
         centred.addStretch(0)
