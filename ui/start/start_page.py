@@ -377,8 +377,8 @@ class StartPage(QWidget):
         )
         box.setInformativeText(
             "It may have been moved, renamed or deleted, or the drive it is on is not "
-            "connected. Remove it from the recent programs? The file itself is not touched; "
-            "if you find it, open it with Open…."
+            "connected. Remove it from the recent programs? The file itself is not touched "
+            "(if it turns up elsewhere, Open… opens it from there)."
         )
         remove = box.addButton("Remove from the list", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Keep it listed", QMessageBox.ButtonRole.RejectRole)
