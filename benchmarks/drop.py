@@ -6,7 +6,9 @@ when the event loop has processed what the drop caused, which includes painting 
 made dirty (offscreen, painting is synchronous on the update request). A paint counter checks that
 Monday's list, its header and the coverage chart really were repainted inside every span. Each
 drop is undone (not measured) so every sample sees 60 entries. Baseline: the same events on a bare
-QListView over a minimal list model that inserts the dropped row. Target: at most 16 ms.
+QListView over a minimal list model that inserts the dropped row. Target (issue 13): at most
+5 × the bare drop (it was at most 16 ms, which it meets on an idle machine). The CPU time of
+both is printed too, for context on a busy machine.
 """
 
 from __future__ import annotations
@@ -100,6 +102,10 @@ class BareModel(QAbstractListModel):
         self.endRemoveRows()
 
 
+CPU: list[float] = []
+"""CPU time of each sample (``time.process_time``), app samples first: printed for context."""
+
+
 def bare_samples() -> list[float]:
     app = QApplication.instance()
     assert app is not None
@@ -116,10 +122,11 @@ def bare_samples() -> list[float]:
     counter = PaintCounter(view.viewport())
     for _ in range(DROPS):
         counter.painted.clear()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         assert drop(view.viewport(), data, QPoint(20, 5))
         app.processEvents()
         samples.append((time.perf_counter() - started) * 1000)
+        CPU.append((time.process_time() - cpu) * 1000)
         assert counter.painted, "the bare list was not repainted"
         model.remove_first()
         app.processEvents()
@@ -147,10 +154,11 @@ def app_samples() -> list[float]:
     samples = []
     for _ in range(DROPS):
         counter.painted.clear()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         assert drop(monday.viewport(), data, QPoint(20, 5))
         app.processEvents()
         samples.append((time.perf_counter() - started) * 1000)
+        CPU.append((time.process_time() - cpu) * 1000)
         assert counter.painted == set(watched), "the calendar or the coverage was not repainted"
         window.document.undo_stack.undo()
         app.processEvents()
@@ -168,7 +176,13 @@ def main() -> None:
         statistics.median(ours),
         statistics.median(bare),
         "ms",
-        limit=16,
+        ratio_limit=5,
+    )
+    cpu_ours, cpu_bare = statistics.median(CPU[: len(ours)]), statistics.median(CPU[len(ours) :])
+    print(
+        f"  CPU time: {cpu_ours:.1f} ms, bare {cpu_bare:.1f} ms ({cpu_ours / cpu_bare:.1f}x); "
+        "it hardly moves when other work shares the machine",
+        flush=True,
     )
 
 

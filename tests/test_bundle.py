@@ -108,7 +108,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 
 @pytest.fixture(scope="module")
 def started(installed: Installed) -> subprocess.CompletedProcess[str]:
-    """The first start: offscreen, exits once the window is painted with its catalog."""
+    """The first start: offscreen, exits once the window is painted (its start page)."""
     return installed.run(QT_QPA_PLATFORM="offscreen", **{EXIT_AFTER_PAINT: "1"})
 
 

@@ -10,20 +10,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.clinic import clinic_url, unreachable_note
-from db.errors import CatalogError
-from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
-from planner.exercise import Exercise
 from planner.files.folders import FOLDER_PURPOSES, folder_problems
 from ui.app.desktop_icon import name_the_desktop_entry, set_window_icon
 from ui.app.file_open_events import FileOpenEvents
 from ui.app.first_paint import exit_after_first_paint_if_asked
 from ui.app.main_window import MainWindow
 from ui.common.crash_handler import install_excepthook, setup_logging
-from ui.week.planner_controller import release_clipboard
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
+    from planner.exercise import Exercise
+
+# The catalog's modules (db.quick_read, db.clinic, db.catalog) are imported where they are
+# used: an ordinary start paints the start page before any of them is needed.
 
 
 def create_application() -> QApplication:
@@ -36,8 +35,15 @@ def create_application() -> QApplication:
     name_the_desktop_entry()
     app = QApplication(sys.argv[:1])
     set_window_icon(app)
-    app.aboutToQuit.connect(release_clipboard)
+    app.aboutToQuit.connect(_release_clipboard)
     return app
+
+
+def _release_clipboard() -> None:
+    if "ui.week.planner_controller" in sys.modules:  # only a built planner put cards there
+        from ui.week.planner_controller import release_clipboard
+
+        release_clipboard()
 
 
 def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
@@ -47,6 +53,9 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     catalog as it is, or the built-in exercises, read-only.
     """
     from db.catalog import CatalogDatabase  # SQLAlchemy: ~0.2 s, so not before the first paint
+    from db.clinic import clinic_url, unreachable_note
+    from db.errors import CatalogError
+    from db.quick_read import catalog_source, catalog_without_database
 
     try:
         database, report = CatalogDatabase.open()
@@ -101,19 +110,35 @@ def unwritable_folders_note(problems: dict[str, str]) -> str:
 def open_windows(files: list[Path]) -> list[MainWindow]:
     """The first window, then one more per autosaved program the coach restores.
 
+    Without files to open the window opens on the start page, painted before the planner
+    behind it is built (``MainWindow.build_planner``) and before the catalog database opens.
     The catalog's start-up notes come first; files named on the command line open last.
     """
     folder_note = unwritable_folders_note(folder_problems())
+    if not files:
+        first = MainWindow(start_page=True)
+        first.show()
+        QApplication.processEvents()  # expose and paint the start page
+    from db.clinic import clinic_url
+    from db.quick_read import catalog_source, catalog_without_database, read_exercises_quickly
+
     quick = read_exercises_quickly(catalog_source())
     if quick is None and clinic_url():  # no local copy yet: never wait for the server to paint
         quick, _ = catalog_without_database(catalog_source())
     if quick is None:  # first start, or a catalog that needs repair or migration
         database, exercises, notes = open_catalog()
-        first = MainWindow(exercises, database)
-        first.show()
+        if files:
+            first = MainWindow(exercises, database)
+            first.show()
+        else:
+            first.build_planner(exercises)
+            first.attach_catalog(database, exercises)
     else:
-        first = MainWindow(quick, None)
-        first.show()
+        if files:
+            first = MainWindow(quick, None)
+            first.show()
+        else:
+            first.build_planner(quick)
         QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens
         database, exercises, notes = open_catalog() if not clinic_url() else open_while_painting()
         first.attach_catalog(database, exercises)

@@ -5,8 +5,6 @@ Heavy modules (reportlab, the file dialogs' helpers) are imported only when used
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import re
 import sys
@@ -15,14 +13,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.cli import COMMANDS, EXIT_BAD_INPUT, UsageError, run_command
-from planner.exercise import Exercise
 from planner.file_text import printable
 from planner.files.folders import remove_stale_temp_files_at_start
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase, ImportReport, StartupReport
+    from planner.exercise import Exercise
 
+# planner.cli (and the balance rule it loads) is imported only for a command: opening the
+# window does not need it.
+
+BAD_INPUT = 2
+"""planner.cli.EXIT_BAD_INPUT (a test keeps them equal)."""
 NO_DISPLAY = (
     "Hip Planner needs a graphical desktop, but no display was found (DISPLAY and "
     "WAYLAND_DISPLAY are not set). Start it from your desktop session, or connect with "
@@ -54,6 +56,9 @@ def display_problem() -> str | None:
 
 def missing_x11_library() -> str | None:
     """Load Qt's X11 support the way its platform plugin would; name what the system lacks."""
+    import ctypes
+    import ctypes.util
+
     import PySide6
 
     if ctypes.util.find_library("xcb-cursor") is None:
@@ -120,6 +125,7 @@ def _database(url: str | None = None) -> Iterator[CatalogDatabase]:
     failing to open it, or a failed write, is one line (and nothing was changed)."""
     from db.catalog import CatalogDatabase
     from db.errors import CatalogError
+    from planner.cli import UsageError
 
     try:
         database, report = CatalogDatabase.open(url=url)
@@ -142,21 +148,23 @@ def _tell_repairs(report: StartupReport) -> None:
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
     remove_stale_temp_files_at_start()
-    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
     files = [Path(a) for a in argv]
-    for path in files:
-        if path.suffix.lower() != ".hipplan":
-            print(
-                f"hip-planner: '{printable(str(path))}' is neither a command "
-                f"({', '.join(COMMANDS)}) nor a .hipplan program file (see 'hip-planner --help')",
-                file=sys.stderr,
-            )
-            return EXIT_BAD_INPUT
+    if argv and (argv[0].startswith("-") or any(p.suffix.lower() != ".hipplan" for p in files)):
+        from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
+
+        if argv[0] in COMMANDS or argv[0].startswith("-"):
+            return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
+        wrong = next(p for p in files if p.suffix.lower() != ".hipplan")
+        print(
+            f"hip-planner: '{printable(str(wrong))}' is neither a command "
+            f"({', '.join(COMMANDS)}) nor a .hipplan program file (see 'hip-planner --help')",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return BAD_INPUT
     from ui.app.application import run_gui
 
     return run_gui(files)

@@ -25,45 +25,110 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.exercise import Exercise
 from ui.app.window_size import first_geometry, minimum_size, side_panels_for
-from ui.catalog.catalog_actions import CatalogActions
-from ui.catalog.catalog_model import CatalogModel
-from ui.catalog.catalog_panel import CatalogPanel
 from ui.common import settings as remembered
 from ui.common.document import Document
 from ui.common.workspace import Workspace
-from ui.coverage.coverage_panel import CoveragePanel
-from ui.dialogs.preferences_dialog import edit_preferences, load_balance_settings
-from ui.files.export_controller import ExportController
-from ui.files.file_controller import FileController
-from ui.files.missing_exercises import offer_missing_exercises
-from ui.week.commands import ApplyFix
-from ui.week.planner_controller import PlannerController
-from ui.week.week_bar import WeekBar
-from ui.week.week_view import WeekView
 
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
+    from planner.balance.settings import BalanceSettings
     from planner.fixing.edits import Fix
+    from ui.catalog.catalog_actions import CatalogActions
+    from ui.catalog.catalog_model import CatalogModel
+    from ui.catalog.catalog_panel import CatalogPanel
+    from ui.coverage.coverage_panel import CoveragePanel
+    from ui.files.clinic_templates import TemplateChoice
+    from ui.files.export_controller import ExportController
+    from ui.files.file_controller import FileController
+    from ui.start.start_page import StartPage
+    from ui.week.planner_controller import PlannerController
+    from ui.week.week_bar import WeekBar
+    from ui.week.week_view import WeekView
+
+# The panels, their controllers and the menus' commands are imported when the planner is built:
+# a window that opens on the start page paints before any of them is loaded.
 
 APP_TITLE = "Hip Planner"
-DEFAULT_SPLIT = side_panels_for(1280)
+START_HINT = "Pick a template, start a blank program or open one you saved."
+PLANNER_HINT = "Drag exercises from the catalog onto a day, or select one and press Enter."
 
 
 class MainWindow(QMainWindow):
+    """The window: the start page while no program is open, else the planner (catalog on the
+    left, the week in the centre, coverage on the right).
+
+    ``start_page=True`` opens on the start page and builds only it: the planner (its panels,
+    controllers and menu commands) is built by :meth:`build_planner`, which the application
+    calls right after the first paint (and any command that needs it calls first).
+    """
+
+    catalog_model: CatalogModel
+    catalog: CatalogPanel
+    week_bar: WeekBar
+    week_view: WeekView
+    controller: PlannerController
+    coverage: CoveragePanel
+    splitter: QSplitter
+    file: FileController
+    exporter: ExportController
+    catalog_actions: CatalogActions
+
     def __init__(
-        self, exercises: Sequence[Exercise], catalog_db: CatalogDatabase | None = None
+        self,
+        exercises: Sequence[Exercise] = (),
+        catalog_db: CatalogDatabase | None = None,
+        *,
+        start_page: bool = False,
     ) -> None:
         super().__init__()
         self.catalog_db = catalog_db
         self.setObjectName("mainWindow")
         self.workspace = Workspace(Document())
+        self.planner_built = False
+        self.start_page: StartPage | None = None
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.setCentralWidget(self.pages)
+        bar = self.menuBar()  # the menus' titles now, their commands with the planner
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.catalog_menu = bar.addMenu("&Catalog")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        self._build_help_menu()
+        self.week_label = QLabel()
+        self.statusBar().addPermanentWidget(self.week_label)
+        self.document.title_changed.connect(self.update_title)
+        self.document.changed.connect(self._details_changed)
+        self.setAcceptDrops(True)
+        self._restore_geometry(None)
+        if start_page:
+            self.show_start_page()
+            self.statusBar().showMessage(START_HINT)
+        else:
+            self.build_planner(exercises)
+        self.update_title()
 
+    def build_planner(self, exercises: Sequence[Exercise]) -> None:
+        """The catalog, the week, the coverage panel and the menus' commands (once)."""
+        if self.planner_built:
+            return
+        from ui.catalog.catalog_model import CatalogModel
+        from ui.catalog.catalog_panel import CatalogPanel
+        from ui.coverage.coverage_panel import CoveragePanel
+        from ui.dialogs.preferences_dialog import load_balance_settings
+        from ui.week.planner_controller import PlannerController
+        from ui.week.week_bar import WeekBar
+        from ui.week.week_view import WeekView
+
+        self.planner_built = True
         self.catalog_model = CatalogModel(exercises, self)
         self.catalog = CatalogPanel(self.catalog_model)
         self.week_bar = WeekBar()
@@ -89,32 +154,91 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes(DEFAULT_SPLIT)
-        self.setCentralWidget(self.splitter)
+        self.splitter.setSizes(side_panels_for(self.width()))
+        self.pages.addWidget(self.splitter)
 
         self.catalog.add_requested.connect(self.controller.add_exercises)
         self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.controller.week_changed.connect(
             lambda _w: self.catalog.set_day_labels(self.controller.day_labels())
         )
-        self.document.title_changed.connect(self.update_title)
-        self.document.changed.connect(self._details_changed)
         self.coverage.set_workspace(self.workspace)
         self.controller.defaults = lambda: self.coverage.settings
         self.coverage.week_chosen.connect(self.workspace.show_week)
         self.coverage.fix_requested.connect(self._apply_fix)
         self.coverage.fix_all_requested.connect(self._fix_all)
 
-        self.week_label = QLabel()
-        self.statusBar().addPermanentWidget(self.week_label)
         self._build_menus()
         self.update_title()
-        self.statusBar().showMessage(
-            thresholds.problem
-            or "Drag exercises from the catalog onto a day, or select one and press Enter."
-        )
-        self.setAcceptDrops(True)
-        self.restore_layout()
+        if thresholds.problem or not self.showing_start_page:
+            self.statusBar().showMessage(thresholds.problem or PLANNER_HINT)
+        self._restore_panels()
+        if not self.showing_start_page:
+            self.pages.setCurrentWidget(self.splitter)
+
+    # -- the start page ----------------------------------------------------------------------
+
+    @property
+    def showing_start_page(self) -> bool:
+        return self.start_page is not None and self.pages.currentWidget() is self.start_page
+
+    def show_start_page(self) -> None:
+        """The start page instead of the planner (built the first time)."""
+        if self.start_page is None:
+            from ui.start.start_page import StartPage
+
+            self.start_page = StartPage(self._template_choices, self._thresholds)
+            self.start_page.blank_requested.connect(self._start_blank)
+            self.start_page.open_requested.connect(self._start_open)
+            self.start_page.template_chosen.connect(self._start_from_template)
+            self.start_page.recent_chosen.connect(self._start_recent)
+            self.pages.addWidget(self.start_page)
+        else:
+            self.start_page.refresh()
+        self.pages.setCurrentWidget(self.start_page)
+        self.statusBar().showMessage(START_HINT)
+        self.update_title()
+        self.start_page.blank_card.setFocus()
+
+    def show_planner(self) -> None:
+        self.ensure_planner()
+        if self.pages.currentWidget() is not self.splitter:
+            self.pages.setCurrentWidget(self.splitter)
+            self.statusBar().showMessage(PLANNER_HINT, 8000)
+        self.update_title()
+
+    def ensure_planner(self) -> None:
+        """Build the planner now if it is not yet (with an empty catalog until one is attached)."""
+        if not self.planner_built:
+            self.build_planner(())
+
+    def _template_choices(self) -> list[TemplateChoice]:
+        from ui.files.clinic_templates import template_choices
+
+        return template_choices(self.catalog_db)
+
+    def _thresholds(self) -> BalanceSettings:
+        if self.planner_built:
+            return self.coverage.settings
+        from ui.dialogs.preferences_dialog import load_balance_settings
+
+        return load_balance_settings().settings
+
+    def _start_blank(self) -> None:
+        self.ensure_planner()
+        self.file.new()
+
+    def _start_open(self) -> None:
+        self.ensure_planner()
+        self.file.open()
+
+    def _start_from_template(self, choice: TemplateChoice) -> None:
+        self.ensure_planner()
+        self.file.new_from(choice)
+
+    def _start_recent(self, path: Path) -> None:
+        self.ensure_planner()
+        self.file.open_path(path)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -136,8 +260,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        from ui.catalog.catalog_actions import CatalogActions
+        from ui.files.export_controller import ExportController
+        from ui.files.file_controller import FileController
+        from ui.files.missing_exercises import offer_missing_exercises
+
         details = self._action(
             self.file_menu,
             "Program &details…",
@@ -149,6 +276,7 @@ class MainWindow(QMainWindow):
             self, self, self.file_menu, details, catalog=lambda: self.catalog_db
         )
         self.file.opened.connect(lambda program: offer_missing_exercises(self, self, program))
+        self.file.closed.connect(self.show_start_page)
         self.exporter = ExportController(self, self, lambda: self.coverage.effective)
         self.export_action = QAction("&Export handout…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -162,8 +290,7 @@ class MainWindow(QMainWindow):
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        edit = bar.addMenu("&Edit")
-        self.edit_menu = edit
+        edit = self.edit_menu
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -200,15 +327,12 @@ class MainWindow(QMainWindow):
             "The limits the balance checks use",
         )
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.edit_menu = edit
 
-        self.catalog_menu = bar.addMenu("&Catalog")
         self.catalog_actions = CatalogActions(
             self, self.catalog_menu, self.catalog_db, self.catalog_model, self.catalog
         )
 
-        view = bar.addMenu("&View")
-        self.view_menu = view
+        view = self.view_menu
         toggle = QAction("&Catalog panel", self, checkable=True, checked=True)
         toggle.setShortcut(QKeySequence("Ctrl+1"))
         toggle.toggled.connect(self.catalog.setVisible)
@@ -229,7 +353,7 @@ class MainWindow(QMainWindow):
             "Ctrl+2",
         )
 
-        self.help_menu = bar.addMenu("&Help")
+    def _build_help_menu(self) -> None:
         self._action(
             self.help_menu,
             "&Getting started",
@@ -273,6 +397,9 @@ class MainWindow(QMainWindow):
         """Connect the catalog database once it is open (after the first paint), and show its
         exercises if opening it changed them (repairs, updated built-ins)."""
         self.catalog_db = database
+        if self.start_page is not None and database is not None and database.shared:
+            self.start_page.fill_templates()  # the clinic's templates join the built-in ones
+        self.ensure_planner()
         self.catalog_actions.database = database
         self.catalog_actions.update_actions(self.catalog.current_exercise())
         self.catalog_actions.show_authors()
@@ -281,6 +408,7 @@ class MainWindow(QMainWindow):
             self.catalog.refresh()
 
     def open_path(self, path: Path) -> bool:
+        self.ensure_planner()
         return self.file.open_path(path)
 
     @property
@@ -296,7 +424,7 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._details_changed)
         self.workspace.set_document(document)
         self.catalog.set_client_equipment(document.program.details.equipment)
-        self.update_title()
+        self.show_planner()
         old.close()  # only now: until here a failure can still go back to ``old``
         old.deleteLater()
 
@@ -316,16 +444,20 @@ class MainWindow(QMainWindow):
             edit.insertActions(first, [self.undo_action, self.redo_action])
 
     def _details_changed(self, change: object) -> None:
-        if getattr(change, "details", False):
+        if self.planner_built and getattr(change, "details", False):
             self.catalog.set_client_equipment(self.document.program.details.equipment)
             self.catalog.set_day_labels(self.controller.day_labels())
 
     def _apply_fix(self, fix: Fix, week: int) -> None:
+        from ui.week.commands import ApplyFix
+
         program = self.document.program
         self.document.push(ApplyFix(program, week, fix, f"Fix week {week + 1}: {fix.summary()}"))
 
     def _fix_all(self, week: int) -> None:
         """Fix every error and warning of ``week`` as one undoable step, and say what it did."""
+        from ui.week.commands import ApplyFix
+
         page = self.coverage.this_week
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
@@ -347,12 +479,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Fix all: {result.fix.summary().lower()}", 8000)
 
     def edit_preferences(self) -> None:
+        from ui.dialogs.preferences_dialog import edit_preferences
+
         chosen = edit_preferences(self, self.coverage.settings)
         if chosen is not None:
             self.coverage.set_settings(chosen)
             self.file.apply_autosave_setting()
 
     def update_title(self) -> None:
+        if self.showing_start_page:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
         details = self.document.program.details
         name = self.document.display_name()
         client = (
@@ -404,12 +542,19 @@ class MainWindow(QMainWindow):
     def restore_layout(self, available: QRect | None = None) -> None:
         """The remembered geometry and splitters; on first start a size that fits ``available``
         (the available geometry of the screen the window opens on)."""
+        self._restore_geometry(available)
+        if self.planner_built:
+            self._restore_panels()
+
+    def _restore_geometry(self, available: QRect | None) -> None:
         if available is None:
             available = self.screen().availableGeometry()
         self.setMinimumSize(minimum_size(available))
         geometry = remembered.layout_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.setGeometry(first_geometry(available))
+
+    def _restore_panels(self) -> None:
         self.splitter.setSizes(side_panels_for(self.width()))
         splitters: dict[remembered.Layout, QSplitter] = {
             "mainSplitter": self.splitter,
@@ -425,6 +570,11 @@ class MainWindow(QMainWindow):
         self.coverage_toggle.setChecked(remembered.coverage_panel_shown())
 
     def save_layout(self) -> None:
+        if not self.planner_built:  # closed before the planner was built: only the size
+            remembered.save_layout(
+                {"geometry": self.saveGeometry()}, remembered.coverage_panel_shown()
+            )
+            return
         remembered.save_layout(
             {
                 "geometry": self.saveGeometry(),
@@ -436,10 +586,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.file.maybe_save():
-            event.ignore()
-            return
-        self.file.close_document()
+        if self.planner_built:
+            if not self.file.maybe_save():
+                event.ignore()
+                return
+            self.file.close_document()
         self.save_layout()
         event.accept()
 

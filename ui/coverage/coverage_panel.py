@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from planner.balance.analysis import analyse_program, analyse_week
@@ -69,6 +69,7 @@ class CoveragePanel(QWidget):
         self.tabs.addTab(self.this_week, "This week")
         self.tabs.addTab(all_weeks, "All weeks")
         self.tabs.currentChanged.connect(lambda _i: self._update_table())
+        self.tabs.installEventFilter(SteadyTabs(self.tabs))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.tabs)
@@ -166,3 +167,36 @@ class CoveragePanel(QWidget):
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
             self.week_chosen.emit(current.row())
+
+
+class SteadyTabs(QObject):
+    """Drops a tab widget's layout requests that would change nothing.
+
+    A label changing its text inside the shown page (the week's summary after every drop)
+    posts a layout request up to the QTabWidget, which answers it by laying itself out again
+    and repainting all of itself: the whole panel, about 2 ms a drop. When neither its size,
+    its tab bar's size nor the page's size hints changed, that request has nothing to do (the
+    page lays out its own contents on its own request), so it is dropped.
+    """
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self.tabs = tabs
+        self._last: tuple[object, ...] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.LayoutRequest:
+            return False
+        page = self.tabs.currentWidget()
+        key = (
+            self.tabs.size(),
+            self.tabs.tabBar().sizeHint(),
+            self.tabs.currentIndex(),
+            page.minimumSizeHint() if page is not None else None,
+            page.sizeHint() if page is not None else None,
+            page.maximumSize() if page is not None else None,
+        )
+        if key == self._last:
+            return True
+        self._last = key
+        return False

@@ -31,14 +31,21 @@ class TemplateChoice:
     description: str
     load: Callable[[], Program]
     """Raises ProgramFileError when the template cannot be read."""
+    blank: bool = False
+    """The built-in blank template (the start page offers "New blank program" instead)."""
 
 
 def template_choices(database: CatalogDatabase | None) -> list[TemplateChoice]:
     """The built-in templates, then the clinic's (an unreachable server lists none)."""
-    from planner.templates import list_templates, program_from_template
+    from planner.templates import BLANK, list_templates, program_from_template
 
     choices = [
-        TemplateChoice(t.title, t.description, lambda t=t: program_from_template(t))  # type: ignore[misc]
+        TemplateChoice(
+            t.title,
+            t.description,
+            lambda t=t: program_from_template(t),  # type: ignore[misc]
+            blank=t.path.name == BLANK,
+        )
         for t in list_templates()
     ]
     if database is None or not database.shared:

@@ -26,6 +26,7 @@ from ui.files.file_lock import ProgramLock
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
     from planner.files.recovery import Recovery
+    from ui.files.clinic_templates import TemplateChoice
 
 # The file format (pydantic models), recovery and templates are imported where they are used:
 # none of them is needed to paint the first window, and together they cost ~60 ms at start.
@@ -40,6 +41,7 @@ class FileController(QObject):
     """The File menu's commands for one window; ``host`` holds the open document."""
 
     opened = Signal(object)  # the Program just opened from a file
+    closed = Signal()  # Close program: a blank program replaced the open one
 
     def __init__(
         self,
@@ -90,9 +92,11 @@ class FileController(QObject):
         self.clinic_template_action.setStatusTip(
             "Store this program in the clinic's shared catalog for every coach to start from"
         )
-        self.close_action = action("&Close program", self.new, QKeySequence.StandardKey.Close)
+        self.close_action = action(
+            "&Close program", self.close_program, QKeySequence.StandardKey.Close
+        )
         self.close_action.setStatusTip(
-            "Close this program (asking to save it) and start a blank one"
+            "Close this program (asking to save it) and go back to the start page"
         )
         menu.insertSeparator(before)
 
@@ -174,11 +178,20 @@ class FileController(QObject):
         if self.maybe_save():
             self._replace_document(Document())
 
-    def new_from_template(self) -> None:
-        from planner.files.program_file import ProgramFileError
+    def close_program(self) -> None:
+        """Close the open program (asking to save it first); a blank one takes its place."""
+        if self.maybe_save() and self._replace_document(Document()):
+            self.closed.emit()
+
+    def template_choices(self) -> list[TemplateChoice]:
+        """The built-in templates, then the clinic's."""
         from ui.files.clinic_templates import template_choices
 
-        choices = template_choices(self.catalog())
+        return template_choices(self.catalog())
+
+    def new_from_template(self) -> None:
+
+        choices = self.template_choices()
         titles = [c.title for c in choices]
         about = "\n".join(
             textwrap.fill(f"• {c.title}: {c.description}", 72, subsequent_indent="   ")
@@ -193,9 +206,15 @@ class FileController(QObject):
             0,
             False,
         )
-        if not ok or not self.maybe_save():
+        if ok:
+            self.new_from(choices[titles.index(title)])
+
+    def new_from(self, choice: TemplateChoice) -> None:
+        """A new, unsaved program from a template (asking to save the open one first)."""
+        from planner.files.program_file import ProgramFileError
+
+        if not self.maybe_save():
             return
-        choice = choices[titles.index(title)]
         try:
             program = choice.load()
         except ProgramFileError as exc:
@@ -203,7 +222,8 @@ class FileController(QObject):
             return
         self._replace_document(Document(program))
         self.window.statusBar().showMessage(
-            f"New program from “{title}”; save it under the client's name. {choice.description}",
+            f"New program from “{choice.title}”; save it under the client's name. "
+            f"{choice.description}",
             15000,
         )
 
@@ -425,16 +445,16 @@ class FileController(QObject):
     # -- recent files ----------------------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
-        """The last files opened or saved, newest first; missing ones are pruned."""
-        names = remembered.recent_names()
-        paths = [Path(n) for n in names if Path(n).is_file()]
-        if len(paths) != len(names):
-            remembered.set_recent_names([str(p) for p in paths])
-        return paths
+        """The last files opened or saved that still exist, newest first.
+
+        Missing ones stay remembered: the start page lists them as missing and lets the coach
+        take them off the list (a drive that is not connected now may be later)."""
+        return [Path(n) for n in remembered.recent_names() if Path(n).is_file()]
 
     def add_recent(self, path: Path) -> None:
-        paths = [path.resolve(), *[p for p in self.recent_files() if p != path.resolve()]]
-        remembered.set_recent_names([str(p) for p in paths[:RECENT_LIMIT]])
+        names = [str(path.resolve())]
+        names += [n for n in remembered.recent_names() if Path(n) != path.resolve()]
+        remembered.set_recent_names(names[:RECENT_LIMIT])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

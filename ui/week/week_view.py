@@ -340,11 +340,14 @@ class DayHeader(QLabel):
             summary = f"{sets} sets · ~{minutes} min"
         else:
             summary = "Rest day" if week_planned else "Nothing planned"
-        self.setText(f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>")
-        self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Plain)
-        self.setLineWidth(2 if selected else 1)
         spoken_date = f" {when.day} {when:%B}" if when else ""
         selected_text = ", selected day" if selected else ""
+        text = f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>"
+        if text == self.text() and (self.lineWidth() == 2) == selected:
+            return  # unchanged: setting the frame again would repaint it (one drop, one header)
+        self.setText(text)
+        self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Plain)
+        self.setLineWidth(2 if selected else 1)
         self.setAccessibleName(f"{name}{spoken_date}, {summary}{selected_text}")
 
 

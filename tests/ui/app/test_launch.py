@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import ctypes.util
 import sys
 
 import pytest
@@ -52,3 +53,10 @@ def test_offscreen_needs_no_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.delenv("DISPLAY", raising=False)
     assert launch.display_problem() is None
+
+
+def test_the_window_refuses_bad_input_with_the_command_line_code() -> None:
+    from planner.cli import EXIT_BAD_INPUT
+    from ui.app.launch import BAD_INPUT
+
+    assert BAD_INPUT == EXIT_BAD_INPUT

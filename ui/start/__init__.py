@@ -1,0 +1,1 @@
+"""The start page: what the window shows while no program is open."""
