@@ -40,6 +40,8 @@ from ui.dialogs.preferences_dialog import edit_preferences, load_balance_setting
 from ui.files.export_controller import ExportController
 from ui.files.file_controller import FileController
 from ui.files.missing_exercises import offer_missing_exercises
+from ui.log.log_controller import LogController
+from ui.log.log_panel import LogPanel
 from ui.week.commands import ApplyFix
 from ui.week.planner_controller import PlannerController
 from ui.week.week_bar import WeekBar
@@ -102,6 +104,14 @@ class MainWindow(QMainWindow):
         self.coverage.week_chosen.connect(self.workspace.show_week)
         self.coverage.fix_requested.connect(self._apply_fix)
         self.coverage.fix_all_requested.connect(self._fix_all)
+        self.log_panel = LogPanel()
+        self.coverage.tabs.addTab(self.log_panel, "Log")
+        self.log_panel.set_workspace(self.workspace)
+        self.log_panel.week_chosen.connect(self.workspace.show_week)
+        self.log = LogController(
+            self, self.workspace, self.log_panel, lambda: self.week_view.selected_day
+        )
+        self.log.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         self.week_label = QLabel()
         self.statusBar().addPermanentWidget(self.week_label)
@@ -185,6 +195,15 @@ class MainWindow(QMainWindow):
         self._action(
             edit, "Move card dow&n", lambda: c.shift_selected(+1), None, "Alt+Down in a day"
         )
+        self.log_action = self._action(
+            edit,
+            "&Log a session…",
+            self.log.log_session,
+            "Ctrl+L",
+            "Type in a session the client reported: pain, sets done, load, effort, note",
+        )
+        self.week_bar.menu.insertAction(self.week_bar.duplicate, self.log_action)
+        self.week_bar.menu.insertSeparator(self.week_bar.duplicate)
         edit.addSeparator()
         self._action(
             edit, "&Find exercise", self.catalog.focus_search, QKeySequence.StandardKey.Find
@@ -351,7 +370,8 @@ class MainWindow(QMainWindow):
             "Alt+↑ / Alt+↓\tmove a card up or down\n"
             "Delete\tremove the selected cards\n"
             "Ctrl+X / C / V\tcut, copy, paste cards\n"
-            "Ctrl+PgUp / PgDown\tprevious / next week",
+            "Ctrl+PgUp / PgDown\tprevious / next week\n"
+            "Ctrl+L\tlog a session the client reported (Enter: save and next day)",
         )
 
     # -- layout memory -----------------------------------------------------------------------

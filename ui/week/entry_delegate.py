@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QStyle,
@@ -14,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
+from planner.log_summary import CardMark, Mark
 from planner.program import Entry
 from ui.common.badges import badge_font, badge_rows, paint_badges
-from ui.week.day_model import EntryRole, ExerciseOfEntryRole
+from ui.week.day_model import EntryRole, ExerciseOfEntryRole, MarkRole
 
 PAD = 4
 SPACING = 4
 FOCUS_RING = 2.0
 """The width of the ring around the card that has the keyboard focus."""
 MAX_NAME_LINES = 4
+MARK_COLOURS = {Mark.DONE: "#2e7d32", Mark.PARTLY: "#b26a00", Mark.MISSED: "#c62828"}
+"""Green, amber and red, dark enough for white on them (and told apart by shape too)."""
 LAYOUT_CACHE_SIZE = 4096
 
 
@@ -160,6 +171,7 @@ class EntryDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, y, width, small.height()), Qt.AlignmentFlag.AlignLeft, line)
             y += small.lineSpacing()
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2
+        centre = y + SPACING + badge_height / 2
         for row in badge_rows(exercise.directions, option.font, width):
             centre = y + SPACING + badge_height / 2
             first_is_primary = row[0] is exercise.primary
@@ -167,4 +179,46 @@ class EntryDelegate(QStyledItemDelegate):
                 painter, card.right() - PAD, centre, row, option.font, palette, first_is_primary
             )
             y += SPACING + badge_height
+        mark: CardMark | None = index.data(MarkRole)
+        if mark is not None:  # left of the last row of badges, which are right-aligned
+            paint_mark(painter, QPointF(x + badge_height / 2, centre), badge_height, mark.mark)
         painter.restore()
+
+
+def paint_mark(painter: QPainter, centre: QPointF, size: float, mark: Mark) -> None:
+    """The log's mark: a green disc with a tick (done), an amber half-filled disc (partly), a
+    red ring with a cross (missed). Drawn, not a font's glyphs, so every system shows them."""
+    colour = QColor(MARK_COLOURS[mark])
+    r = size / 2 - 1
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    disc = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+    if mark is Mark.DONE:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(disc)
+        tick = QPainterPath(QPointF(centre.x() - r * 0.5, centre.y()))
+        tick.lineTo(centre.x() - r * 0.1, centre.y() + r * 0.45)
+        tick.lineTo(centre.x() + r * 0.55, centre.y() - r * 0.45)
+        painter.setPen(QPen(QColor("white"), max(1.5, r * 0.3)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif mark is Mark.PARTLY:
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(disc)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPie(disc, 90 * 16, 180 * 16)  # the left half filled
+    else:
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(disc)
+        d = r * 0.45
+        painter.drawLine(
+            QPointF(centre.x() - d, centre.y() - d), QPointF(centre.x() + d, centre.y() + d)
+        )
+        painter.drawLine(
+            QPointF(centre.x() - d, centre.y() + d), QPointF(centre.x() + d, centre.y() - d)
+        )
+    painter.restore()
