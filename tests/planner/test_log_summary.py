@@ -144,14 +144,18 @@ def test_card_marks_read_done_partly_and_missed_from_the_log() -> None:
     today = date(2026, 11, 6)
     marks = [card_mark(program, 0, 0, e.id, today) for e in monday]
     assert [m.mark if m else None for m in marks] == [Mark.DONE, Mark.PARTLY]
-    assert marks[1] is not None and "1 of 2 sets" in marks[1].explanation
+    assert marks[1] is not None
+    assert "1 of 2 sets" in marks[1].explanation
     missed = card_mark(program, 0, 3, thursday[0].id, today)
-    assert missed is not None and missed.mark is Mark.MISSED
+    assert missed is not None
+    assert missed.mark is Mark.MISSED
     assert "Thursday 5 Nov (week 1) has passed" in missed.explanation
     assert card_mark(program, 0, 3, thursday[0].id, date(2026, 11, 5)) is None  # that day
     logged(program, 0, 3, 0, 0)
     zero = card_mark(program, 0, 3, thursday[0].id, today)
-    assert zero is not None and zero.mark is Mark.MISSED and "Logged 5 Nov" in zero.explanation
+    assert zero is not None
+    assert zero.mark is Mark.MISSED
+    assert "Logged 5 Nov" in zero.explanation
     added = Entry(CLAM.id, CLAM.dose)
     program.weeks[0].days[0].entries.append(added)  # planned after the day was logged
     assert card_mark(program, 0, 0, added.id, today) is None
@@ -165,7 +169,8 @@ def test_adherence_is_always_between_0_and_100_percent(program: Program, today: 
         if log.sets_planned == 0:
             assert log.adherence is None
         else:
-            assert log.adherence is not None and 0.0 <= log.adherence <= 100.0
+            assert log.adherence is not None
+            assert 0.0 <= log.adherence <= 100.0
         week_summary(log)
 
 
@@ -183,7 +188,8 @@ def test_a_week_with_logged_sessions_is_not_removed() -> None:
     session = logged(program, 1, 0)
     with pytest.raises(ProgramError, match="Week 2 has 1 logged session, so it is kept"):
         program.remove_week(1)
-    assert len(program.weeks) == 3 and program.log == [session]
+    assert len(program.weeks) == 3
+    assert program.log == [session]
 
 
 def test_sessions_follow_their_weeks_when_weeks_are_inserted_removed_or_moved() -> None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -45,8 +46,18 @@ PAIN_TIP = "Knee pain from 0 (none) to 10 (worst); type a digit. – means not r
 EFFORT_TIP = "How hard it felt, RPE 1 (very easy) to 10 (maximal); – when not reported."
 
 
+class DigitSpin(QSpinBox):
+    """A spin box that takes a typed digit over its "–" (not reported), wherever the cursor
+    is: a click into "–" and typing 3 gives 3, not an invalid "–3"."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text().isdigit() and self.specialValueText() and self.value() == self.minimum():
+            self.lineEdit().selectAll()
+        super().keyPressEvent(event)
+
+
 def _spin(low: int, high: int, value: int, tip: str, name: str) -> QSpinBox:
-    spin = QSpinBox(minimum=low, maximum=high, value=value)
+    spin = DigitSpin(minimum=low, maximum=high, value=value)
     spin.setToolTip(tip)
     spin.setAccessibleName(name)
     spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
@@ -242,10 +253,7 @@ class SessionForm(QDialog):
     def _load_day(self, day: int) -> None:
         """Show a new session for ``day`` of the form's week, as planned."""
         self._fill_days(self.week, day)
-        session = default_session(self.program, self.week, day, self.today)
-        self._show(session)
-        self.pain_during.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.pain_during.selectAll()
+        self._show(default_session(self.program, self.week, day, self.today))
 
     def _show(self, session: Session) -> None:
         self.current = session
@@ -264,6 +272,8 @@ class SessionForm(QDialog):
         self.note.setText(session.note)
         self._show_rows(session)
         self._chain_tabs()
+        self.pain_during.setFocus(Qt.FocusReason.TabFocusReason)
+        self.pain_during.selectAll()
 
     def _show_rows(self, session: Session) -> None:
         while self.grid.count():
@@ -286,6 +296,11 @@ class SessionForm(QDialog):
             self.grid.addWidget(row.name, r, 0)
             for column, widget in enumerate(row.widgets(), start=1):
                 self.grid.addWidget(widget, r, column)
+        for i in range(self.grid.count()):  # shown now, not on the next turn of the event
+            item = self.grid.itemAt(i)  # loop, so Tab reaches them at once
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.show()
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(2, 2)
         self.grid.setColumnStretch(4, 3)
