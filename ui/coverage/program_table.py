@@ -184,6 +184,10 @@ class ProgramTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(12)
+        # The log's columns come first on screen (the model keeps them last), so a narrow
+        # panel shows adherence and pain without scrolling.
+        header.moveSection(ADHERENCE_COLUMN, 0)
+        header.moveSection(PAIN_COLUMN, 1)
         small = QFont(header.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         header.setFont(small)

@@ -86,6 +86,8 @@ class EntryRow:
         self.sets.setSuffix(f" of {logged.sets_planned}")
         self.load = QLineEdit(logged.load)
         self.load.setMaxLength(LOAD_LIMIT)
+        self.load.setCursorPosition(0)  # a long load shows its start
+        self.load.setMinimumWidth(90)
         self.load.setAccessibleName(f"{name}: load used")
         self.load.setPlaceholderText("load")
         effort = logged.effort
@@ -98,6 +100,7 @@ class EntryRow:
         self.comment.setMaxLength(COMMENT_LIMIT)
         self.comment.setAccessibleName(f"{name}: comment")
         self.comment.setPlaceholderText("comment")
+        self.comment.setMinimumWidth(110)
 
     def widgets(self) -> list[QWidget]:
         return [self.sets, self.load, self.effort, self.comment]
@@ -226,7 +229,11 @@ class SessionForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.rows_area, 1)
         layout.addLayout(note_form)
-        self.status = QLabel()
+        self.status = QLabel(
+            "Enter saves and opens the next planned day not logged yet; Esc closes."
+            if not self.editing
+            else "Enter saves; Esc closes without saving."
+        )
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -237,7 +244,18 @@ class SessionForm(QDialog):
         else:
             self.session_id = None
             self._load_day(day)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wide enough for the columns, tall enough for every row up to 90 % of the screen
+        (the rows scroll beyond that), so a 1024×600 screen shows the buttons."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        rows_height = self.grid_holder.sizeHint().height() + 8
+        extra = rows_height - self.rows_area.sizeHint().height()
+        hint = self.sizeHint()
+        width = min(max(hint.width(), 700), int(screen.width() * 0.95))
+        height = min(hint.height() + max(0, extra), int(screen.height() * 0.9))
+        self.resize(width, height)
 
     # -- showing a session ---------------------------------------------------------------------
 
@@ -354,5 +372,8 @@ class SessionForm(QDialog):
             self.accept()
             return
         self.week = following[0]
-        self.status.setText(f"Saved {DAY_NAMES[session.day]} of week {session.week + 1}.")
+        self.status.setText(
+            f"Saved {DAY_NAMES[session.day]} of week {session.week + 1}. Enter saves this one "
+            "too; Esc closes."
+        )
         self._load_day(following[1])

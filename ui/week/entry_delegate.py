@@ -76,21 +76,26 @@ class EntryDelegate(QStyledItemDelegate):
         """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
 
     def _layout(
-        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, marked: bool
     ) -> tuple[list[str], list[str], int]:
         # Reserve the scroll bar's width so cards keep their size when it appears.
         scroll_bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
-        key = (exercise.name, entry.dose, width, option.font.key())
+        key = (exercise.name, entry.dose, width, option.font.key(), marked)
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= LAYOUT_CACHE_SIZE:
                 self._layouts.clear()
-            layout = self._layouts[key] = self._wrap(option, exercise, entry, width)
+            layout = self._layouts[key] = self._wrap(option, exercise, entry, width, marked)
         return layout
 
     def _wrap(
-        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, width: int
+        self,
+        option: QStyleOptionViewItem,
+        exercise: Exercise,
+        entry: Entry,
+        width: int,
+        marked: bool = False,
     ) -> tuple[list[str], list[str], int]:
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
@@ -98,7 +103,7 @@ class EntryDelegate(QStyledItemDelegate):
         details = wrap_lines(entry.dose.describe(), small, width, 3)
         if entry.dose.load:
             details += wrap_lines(entry.dose.load, small, width, 2)
-        rows = len(badge_rows(exercise.directions, option.font, width))
+        rows = len(badge_rows(exercise.directions, option.font, width - mark_space(option, marked)))
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2
         height = (
             2 * PAD
@@ -120,7 +125,8 @@ class EntryDelegate(QStyledItemDelegate):
         entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
         if entry is None:
             return QSize(100, 40)
-        return QSize(100, self._layout(option, exercise, entry)[2] + SPACING)
+        marked = index.data(MarkRole) is not None
+        return QSize(100, self._layout(option, exercise, entry, marked)[2] + SPACING)
 
     def paint(
         self,
@@ -132,7 +138,8 @@ class EntryDelegate(QStyledItemDelegate):
         exercise: Exercise | None = index.data(ExerciseOfEntryRole)
         if entry is None or exercise is None:
             return
-        names, details, _ = self._layout(option, exercise, entry)
+        mark: CardMark | None = index.data(MarkRole)
+        names, details, _ = self._layout(option, exercise, entry, mark is not None)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))
@@ -172,17 +179,24 @@ class EntryDelegate(QStyledItemDelegate):
             y += small.lineSpacing()
         badge_height = QFontMetrics(badge_font(option.font)).height() + 2
         centre = y + SPACING + badge_height / 2
-        for row in badge_rows(exercise.directions, option.font, width):
+        badge_width = width - mark_space(option, mark is not None)
+        for row in badge_rows(exercise.directions, option.font, badge_width):
             centre = y + SPACING + badge_height / 2
             first_is_primary = row[0] is exercise.primary
             paint_badges(
                 painter, card.right() - PAD, centre, row, option.font, palette, first_is_primary
             )
             y += SPACING + badge_height
-        mark: CardMark | None = index.data(MarkRole)
-        if mark is not None:  # left of the last row of badges, which are right-aligned
+        if mark is not None:  # left of the last row of badges, in the room kept for it
             paint_mark(painter, QPointF(x + badge_height / 2, centre), badge_height, mark.mark)
         painter.restore()
+
+
+def mark_space(option: QStyleOptionViewItem, marked: bool) -> int:
+    """The room a log mark takes at the left of the badges (none without a mark)."""
+    if not marked:
+        return 0
+    return QFontMetrics(badge_font(option.font)).height() + 2 + SPACING
 
 
 def paint_mark(painter: QPainter, centre: QPointF, size: float, mark: Mark) -> None:
