@@ -112,14 +112,6 @@ def is_logged(program: Program, week: int, day: int) -> bool:
     return any(s.week == week and s.day == day for s in program.log)
 
 
-def is_due(program: Program, week: int, day: int, today: date) -> bool:
-    """Logged, or its date has passed (days without a date are due only when logged)."""
-    if is_logged(program, week, day):
-        return True
-    when = program.day_date(week, day)
-    return when is not None and when < today
-
-
 def next_unlogged_day(
     program: Program, week: int, day: int, *, after: bool = True
 ) -> tuple[int, int] | None:
@@ -190,9 +182,13 @@ def default_date(program: Program, week: int, day: int, today: date) -> date:
 
 
 def week_log(program: Program, week: int, today: date) -> WeekLog:
-    sessions = sessions_of_week(program.log, week)
+    return _week_log(program, week, today, sessions_of_week(program.log, week))
+
+
+def _week_log(program: Program, week: int, today: date, sessions: list[Session]) -> WeekLog:
     plan = program.weeks[week]
-    days = sorted(set(planned_days(program, week)) | {s.day for s in sessions})
+    planned_here = planned_days(program, week)
+    days = sorted(set(planned_here) | {s.day for s in sessions})
     planned = done = logged = missed = 0
     for d in days:
         best = best_session([s for s in sessions if s.day == d])
@@ -200,15 +196,17 @@ def week_log(program: Program, week: int, today: date) -> WeekLog:
             logged += 1
             planned += best.sets_planned
             done += best.sets_done
-        elif is_due(program, week, d, today):
-            missed += 1
-            planned += plan.days[d].total_sets
+        else:
+            when = program.day_date(week, d)
+            if when is not None and when < today:
+                missed += 1
+                planned += plan.days[d].total_sets
     return WeekLog(
         week=week,
         sets_planned=planned,
         sets_done=done,
         sessions=len(sessions),
-        planned_days=len(planned_days(program, week)),
+        planned_days=len(planned_here),
         logged_days=logged,
         missed_days=missed,
         pain_during=_highest(s.pain_during for s in sessions),
@@ -217,7 +215,14 @@ def week_log(program: Program, week: int, today: date) -> WeekLog:
 
 
 def program_log(program: Program, today: date) -> list[WeekLog]:
-    return [week_log(program, w, today) for w in range(len(program.weeks))]
+    """Every week's log, reading the log once (a program holds up to 1000 sessions)."""
+    by_week: dict[int, list[Session]] = {}
+    for session in program.log:
+        by_week.setdefault(session.week, []).append(session)
+    return [
+        _week_log(program, w, today, sessions_of_week(by_week.get(w, []), w))
+        for w in range(len(program.weeks))
+    ]
 
 
 def _highest(values: Iterable[int | None]) -> int | None:

@@ -19,7 +19,7 @@ from tests.factories import make_exercise
 from ui.app.main_window import MainWindow
 from ui.common import clock
 from ui.coverage.program_table import ADHERENCE_COLUMN, PAIN_COLUMN
-from ui.log.session_form import SessionForm
+from ui.log.session_form import SessionForm, pain_spin
 from ui.week.commands import SetDetails
 from ui.week.day_model import MarkRole
 
@@ -246,3 +246,13 @@ def test_the_sessions_and_program_table_models_pass_the_qt_model_tester(
     qtmodeltester.check(window.coverage.table_model)
     window.undo_action.trigger()
     qtmodeltester.check(window.log_panel.model)
+
+
+def test_a_digit_typed_anywhere_in_a_not_reported_box_replaces_the_dash(qtbot: QtBot) -> None:
+    spin = pain_spin(None, "Knee pain during")
+    qtbot.addWidget(spin)
+    spin.show()
+    assert spin.text() == "–"
+    spin.lineEdit().setCursorPosition(1)  # after the dash, as a click there leaves it
+    qtbot.keyClicks(spin, "7")
+    assert spin.value() == 7
