@@ -99,6 +99,7 @@ class LogPanel(QWidget):
         self.table = SessionsTable(self.model)
         self.empty = QLabel(EMPTY_HINT)
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.log_button = QPushButton("&Log a session…")
         self.log_button.setToolTip("Type in a session the client reported (Ctrl+L)")
         self.log_button.clicked.connect(self.log_requested)
@@ -119,7 +120,7 @@ class LogPanel(QWidget):
         layout.addWidget(self.log_button)
         layout.addWidget(self.trend)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # takes the table's room when there is no table
         layout.addLayout(buttons)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
 

@@ -61,7 +61,7 @@ class PainTrend(QWidget):
     def _plot(self) -> QRectF:
         return QRectF(self.rect()).adjusted(LEFT, TOP, -4, -BOTTOM)
 
-    def _x(self, week: int) -> float:
+    def week_x(self, week: int) -> float:
         plot = self._plot()
         step = plot.width() / max(1, len(self.weeks))
         return plot.left() + step * (week + 0.5)
@@ -146,7 +146,7 @@ class PainTrend(QWidget):
         for w in range(len(self.weeks)):
             if w % every == 0 or w == self.current:
                 painter.drawText(
-                    QRectF(self._x(w) - 12, plot.bottom() + 1, 24, BOTTOM),
+                    QRectF(self.week_x(w) - 12, plot.bottom() + 1, 24, BOTTOM),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                     str(w + 1),
                 )
@@ -173,7 +173,7 @@ class PainTrend(QWidget):
             if value is None:
                 drawing = False
                 continue
-            point = QPointF(self._x(w), self._y(value))
+            point = QPointF(self.week_x(w), self._y(value))
             if drawing:
                 path.lineTo(point)
             else:
@@ -186,4 +186,4 @@ class PainTrend(QWidget):
         painter.setBrush(colour)
         for w, value in enumerate(values):
             if value is not None:
-                painter.drawEllipse(QPointF(self._x(w), self._y(value)), 2.5, 2.5)
+                painter.drawEllipse(QPointF(self.week_x(w), self._y(value)), 2.5, 2.5)

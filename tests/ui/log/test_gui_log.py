@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.log_summary import Mark
@@ -102,6 +103,7 @@ def undo_text(window: MainWindow) -> str:
     return window.undo_action.text().replace("&", "")
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen tooltip
 def test_a_paper_week_is_typed_in_with_the_keyboard_only(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,6 +133,12 @@ def test_a_paper_week_is_typed_in_with_the_keyboard_only(
     assert panel.model.rowCount() == 3
     assert panel.model.index(1, 2).data() == "4 / 2"
     assert [(w.pain_during, w.pain_next_morning) for w in panel.trend.weeks] == [(4, 2)]
+    trend = panel.trend
+    at = QPoint(int(trend.week_x(0)), trend.height() // 2)
+    QApplication.sendEvent(trend, QHelpEvent(QEvent.Type.ToolTip, at, trend.mapToGlobal(at)))
+    assert QToolTip.text() == (
+        "Week 1: knee pain during 4, next morning 2 (highest reported); 65 % of due sets done"
+    )
     # All weeks gains Done and Pain
     window.coverage.tabs.setCurrentIndex(1)
     table = window.coverage.table_model
