@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.log import Session
+from planner.log import MAX_SESSIONS, Session
 from planner.log_summary import first_day_to_log
 from planner.program import ProgramError
 from ui.common import clock
@@ -93,10 +93,21 @@ class LogController(QObject):
             sessions = "1 session" if form.saved == 1 else f"{form.saved} sessions"
             self.status.emit(f"Saved {sessions} of the client's log.")
 
-    def _save(self, session: Session, editing: bool) -> None:
+    def _save(self, session: Session, editing: bool) -> bool:
+        """Push the session's undo command; False (and the coach told why) if it cannot be."""
         program = self.workspace.program
         if editing and session == program.session(session.id):
-            return  # nothing changed: no empty step on the undo stack
+            return True  # nothing changed: no empty step on the undo stack
+        if not editing and len(program.log) >= MAX_SESSIONS:
+            QMessageBox.warning(
+                self.form or self.window,
+                "Log full",
+                f"This program already holds {MAX_SESSIONS} logged sessions, the most one "
+                "program can. Remove old sessions, or save the next block of training as a new "
+                "program (File ▸ Save as…) and log it there.",
+            )
+            return False
         command = EditSession(program, session) if editing else AddSession(program, session)
         self.workspace.document.push(command)
         self.panel.table.select_id(session.id)
+        return True

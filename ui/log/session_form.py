@@ -124,7 +124,8 @@ class EntryRow:
 class SessionForm(QDialog):
     """Log a new session (``session`` None: for ``week``/``day``) or edit a logged one.
 
-    ``save`` receives each finished session (the caller pushes the undo command); for a new
+    ``save`` receives each finished session (the caller pushes the undo command and returns
+    whether it could); for a new
     session "Save and next" then shows the next planned day not yet logged, or closes when
     there is none.
     """
@@ -134,7 +135,7 @@ class SessionForm(QDialog):
         program: Program,
         week: int,
         day: int,
-        save: Callable[[Session, bool], None],
+        save: Callable[[Session, bool], bool],
         today: date,
         session: Session | None = None,
         parent: QWidget | None = None,
@@ -362,7 +363,8 @@ class SessionForm(QDialog):
                 + "\n".join(f"• {text}" for text in error.problems.values()),
             )
             return
-        self.save_session(session, self.editing)
+        if not self.save_session(session, self.editing):
+            return  # the caller said why; the form keeps what was typed
         self.saved += 1
         if not next_day:
             self.accept()

@@ -4,6 +4,7 @@ logged sessions (the form is driven by key presses sent to its focused widget)."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.log_summary import Mark
+from planner.log import MAX_SESSIONS
+from planner.log_summary import Mark, default_session
 from planner.program import ClientDetails
 from planner.taxonomy import Direction
 from tests.factories import make_exercise
@@ -264,3 +266,17 @@ def test_a_digit_typed_anywhere_in_a_not_reported_box_replaces_the_dash(qtbot: Q
     spin.lineEdit().setCursorPosition(1)  # after the dash, as a click there leaves it
     qtbot.keyClicks(spin, "7")
     assert spin.value() == 7
+
+
+def test_a_full_log_says_so_and_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = window.document.program
+    filler = default_session(program, 0, 0, TODAY)
+    program.log.extend(replace(filler, id=f"s{i}") for i in range(MAX_SESSIONS))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, _t: told.append(title))
+    drive_form(qtbot, monkeypatch, keys("3 Return Escape"))
+    window.log_action.trigger()
+    assert told == ["Log full"]
+    assert len(program.log) == MAX_SESSIONS
