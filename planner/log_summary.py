@@ -253,25 +253,41 @@ def _days(n: int) -> str:
 def card_mark(program: Program, week: int, day: int, entry_id: str, today: date) -> CardMark | None:
     """The mark of a planned card: done / partly / missed, or None when the day is not due yet
     (or was logged before this card was added to it)."""
+    return day_marks(program, week, day, today, [entry_id]).get(entry_id)
+
+
+def day_marks(
+    program: Program, week: int, day: int, today: date, entry_ids: Iterable[str]
+) -> dict[str, CardMark]:
+    """The marks of a day's cards (by entry id; cards without a mark left out), reading the
+    log once for the day."""
     session = best_session(sessions_of_day(program.log, week, day))
     if session is None:
         when = program.day_date(week, day)
-        if when is not None and when < today:
-            return CardMark(
-                Mark.MISSED,
-                f"Missed: {_day_text(week, day, when)} has passed and no session is logged for it.",
-            )
-        return None
-    logged = next((e for e in session.entries if e.entry_id == entry_id), None)
-    if logged is None:
-        return None
+        if when is None or when >= today:
+            return {}
+        missed = CardMark(
+            Mark.MISSED,
+            f"Missed: {_day_text(week, day, when)} has passed and no session is logged for it.",
+        )
+        return {i: missed for i in entry_ids}
+    by_entry = {e.entry_id: e for e in session.entries}
     when_text = f"Logged {session.date.day} {session.date:%b %Y}"
-    sets = f"{logged.sets_done} of {logged.sets_planned} sets"
-    if logged.sets_done >= logged.sets_planned:
-        return CardMark(Mark.DONE, f"Done: {when_text}, {sets}.")
-    if logged.sets_done > 0:
-        return CardMark(Mark.PARTLY, f"Partly done: {when_text}, {sets}.")
-    return CardMark(Mark.MISSED, f"Missed: {when_text}, 0 of {logged.sets_planned} sets.")
+    marks: dict[str, CardMark] = {}
+    for entry_id in entry_ids:
+        logged = by_entry.get(entry_id)
+        if logged is None:
+            continue
+        sets = f"{logged.sets_done} of {logged.sets_planned} sets"
+        if logged.sets_done >= logged.sets_planned:
+            marks[entry_id] = CardMark(Mark.DONE, f"Done: {when_text}, {sets}.")
+        elif logged.sets_done > 0:
+            marks[entry_id] = CardMark(Mark.PARTLY, f"Partly done: {when_text}, {sets}.")
+        else:
+            marks[entry_id] = CardMark(
+                Mark.MISSED, f"Missed: {when_text}, 0 of {logged.sets_planned} sets."
+            )
+    return marks
 
 
 def _day_text(week: int, day: int, when: date) -> str:

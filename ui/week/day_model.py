@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from planner.log_summary import MARK_WORDS, CardMark, card_mark
+from planner.log_summary import MARK_WORDS, CardMark, day_marks
 from planner.program import Entry, Program
 from ui.common import clock
 from ui.common.mime import ENTRY_IDS, encode_ids
@@ -40,9 +40,7 @@ class DayModel(QAbstractListModel):
         """The log's mark of each card (read once per refresh, not on every paint)."""
         if not self.program.log and self.program.details.start_date is None:
             return {}
-        today = clock.today()
-        marks = {e.id: card_mark(self.program, self.week, self.day, e.id, today) for e in entries}
-        return {i: m for i, m in marks.items() if m is not None}
+        return day_marks(self.program, self.week, self.day, clock.today(), [e.id for e in entries])
 
     def show(self, program: Program, week: int) -> None:
         """Point the model at another program or week and refresh."""
