@@ -20,7 +20,7 @@ from benchmarks._common import RESULTS_FILE, Result
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITE = ["start", "search", "drop", "files", "pdf", "memory", "db_load", "clinic_load"]
+SUITE = ["start", "search", "drop", "log", "files", "pdf", "memory", "db_load", "clinic_load"]
 """In this order; ``render_sample_handouts`` is a script that writes PDFs and PNGs to look at."""
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -371,22 +371,38 @@ class Program:
             raise ProgramError(f"cannot insert a week at position {index + 1}")
         week = week if week is not None else Week()
         self.weeks.insert(index, week)
-        self.changed.emit(Change(weeks=frozenset({index}), structure=True))
+        moved = self._renumber_log(lambda w: w + 1 if w >= index else w)
+        self.changed.emit(Change(weeks=frozenset({index}), structure=True, log=moved))
         return week
 
     def remove_week(self, index: int) -> Week:
+        """Remove a week; refused while sessions are logged for it, so no report of the client
+        is lost with it (the sessions of later weeks move up with their weeks)."""
         self._check_week(index)
         if len(self.weeks) == 1:
             raise ProgramError("a program needs at least one week")
+        logged = sum(1 for s in self.log if s.week == index)
+        if logged:
+            sessions = "1 logged session" if logged == 1 else f"{logged} logged sessions"
+            raise ProgramError(
+                f"Week {index + 1} has {sessions}, so it is kept: remove them from the week's "
+                "log first if the week should go."
+            )
         week = self.weeks.pop(index)
-        self.changed.emit(Change(structure=True))
+        moved = self._renumber_log(lambda w: w - 1 if w > index else w)
+        self.changed.emit(Change(structure=True, log=moved))
         return week
 
     def move_week(self, source: int, target: int) -> None:
+        """Move a week; its logged sessions move with it."""
         self._check_week(source)
         self._check_week(target)
         self.weeks.insert(target, self.weeks.pop(source))
-        self.changed.emit(Change(weeks=frozenset({source, target}), structure=True))
+        order = list(range(len(self.weeks)))
+        order.insert(target, order.pop(source))
+        where = {old: new for new, old in enumerate(order)}
+        moved = self._renumber_log(lambda w: where.get(w, w))
+        self.changed.emit(Change(weeks=frozenset({source, target}), structure=True, log=moved))
 
     def duplicated_week(
         self, index: int, progression: Progression | None = None
@@ -430,6 +446,16 @@ class Program:
         if index is None or index > len(entries):
             return len(entries)
         return max(0, index)
+
+    def _renumber_log(self, week_of: Callable[[int], int]) -> bool:
+        """Give each logged session the new index of its week; whether any changed."""
+        moved = False
+        for i, session in enumerate(self.log):
+            week = week_of(session.week)
+            if week != session.week:
+                self.log[i] = replace(session, week=week)
+                moved = True
+        return moved
 
     def _emit_weeks(self, *weeks: int) -> None:
         self.changed.emit(Change(weeks=frozenset(weeks)))

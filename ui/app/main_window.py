@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         from ui.catalog.catalog_panel import CatalogPanel
         from ui.coverage.coverage_panel import CoveragePanel
         from ui.dialogs.preferences_dialog import load_balance_settings
+        from ui.log.log_controller import LogController
+        from ui.log.log_panel import LogPanel
         from ui.week.planner_controller import PlannerController
         from ui.week.week_bar import WeekBar
         from ui.week.week_view import WeekView
@@ -167,6 +169,14 @@ class MainWindow(QMainWindow):
         self.coverage.week_chosen.connect(self.workspace.show_week)
         self.coverage.fix_requested.connect(self._apply_fix)
         self.coverage.fix_all_requested.connect(self._fix_all)
+        self.log_panel = LogPanel()
+        self.coverage.tabs.addTab(self.log_panel, "Log")
+        self.log_panel.set_workspace(self.workspace)
+        self.log_panel.week_chosen.connect(self.workspace.show_week)
+        self.log = LogController(
+            self, self.workspace, self.log_panel, lambda: self.week_view.selected_day
+        )
+        self.log.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         self._build_menus()
         self.update_title()
@@ -314,6 +324,15 @@ class MainWindow(QMainWindow):
         self._action(
             edit, "Move card dow&n", lambda: c.shift_selected(+1), None, "Alt+Down in a day"
         )
+        self.log_action = self._action(
+            edit,
+            "&Log a session…",
+            self.log.log_session,
+            "Ctrl+L",
+            "Type in a session the client reported: pain, sets done, load, effort, note",
+        )
+        self.week_bar.menu.insertAction(self.week_bar.duplicate, self.log_action)
+        self.week_bar.menu.insertSeparator(self.week_bar.duplicate)
         edit.addSeparator()
         self._action(
             edit, "&Find exercise", self.catalog.focus_search, QKeySequence.StandardKey.Find
@@ -534,7 +553,8 @@ class MainWindow(QMainWindow):
             "Alt+↑ / Alt+↓\tmove a card up or down\n"
             "Delete\tremove the selected cards\n"
             "Ctrl+X / C / V\tcut, copy, paste cards\n"
-            "Ctrl+PgUp / PgDown\tprevious / next week",
+            "Ctrl+PgUp / PgDown\tprevious / next week\n"
+            "Ctrl+L\tlog a session the client reported (Enter: save and next day)",
         )
 
     # -- layout memory -----------------------------------------------------------------------

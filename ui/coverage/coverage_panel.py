@@ -16,7 +16,9 @@ from planner.balance.counts import WeekAnalysis
 from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.files.thresholds import settings_for
+from planner.log_summary import program_log
 from planner.program import Program
+from ui.common import clock
 from ui.common.workspace import Shown, Workspace
 from ui.coverage.program_table import ProgramTable, ProgramTableModel
 from ui.coverage.week_coverage import WeekCoverage
@@ -57,8 +59,8 @@ class CoveragePanel(QWidget):
         column = QVBoxLayout(all_weeks)
         column.setContentsMargins(0, 4, 0, 0)
         hint = QLabel(
-            "Weighted sets per week; E/W counts errors and warnings. Click a week to show it "
-            "in the calendar."
+            "Weighted sets per week; E/W counts errors and warnings; Done and Pain come from "
+            "the client's log. Click a week to show it in the calendar."
         )
         hint.setWordWrap(True)
         column.addWidget(hint)
@@ -151,6 +153,7 @@ class CoveragePanel(QWidget):
                     ),
                 )
         self._stale = set()
+        self.table_model.set_logs(program_log(program, clock.today()))
         self._select_row(self.week)
 
     def _select_row(self, row: int) -> None:

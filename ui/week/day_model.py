@@ -7,12 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from planner.log_summary import MARK_WORDS, CardMark, day_marks
 from planner.program import Entry, Program
+from ui.common import clock
 from ui.common.mime import ENTRY_IDS, encode_ids
 from ui.common.workspace import ShownWeek
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 ExerciseOfEntryRole = Qt.ItemDataRole.UserRole + 2
+MarkRole = Qt.ItemDataRole.UserRole + 3
+"""The card's :class:`CardMark` from the client's log (done / partly / missed), or None."""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,6 +30,7 @@ class DayModel(QAbstractListModel):
         self.shown = shown
         self.day = day
         self.entries: list[Entry] = self._read()
+        self.marks = self._marks(self.entries)
         self._shown = self._signature()
 
     @property
@@ -42,33 +47,46 @@ class DayModel(QAbstractListModel):
             return []
         return list(self.program.weeks[self.week].days[self.day].entries)
 
+    def _marks(self, entries: list[Entry]) -> dict[str, CardMark]:
+        """The log's mark of each card (read once per refresh, not on every paint)."""
+        if not self.program.log and self.program.details.start_date is None:
+            return {}
+        return day_marks(self.program, self.week, self.day, clock.today(), [e.id for e in entries])
+
     def show(self) -> None:
         """Read the day anew after the shown program or week changed."""
         self.beginResetModel()
         self.entries = self._read()
+        self.marks = self._marks(self.entries)
         self._shown = self._signature()
         self.endResetModel()
 
-    def _signature(self, entries: list[Entry] | None = None) -> list[object]:
-        """What the cards show: each entry, its dose and its exercise (entries are mutable)."""
+    def _signature(
+        self, entries: list[Entry] | None = None, marks: dict[str, CardMark] | None = None
+    ) -> list[object]:
+        """What the cards show: each entry, its dose and its exercise (entries are mutable),
+        and its mark from the log."""
         exercises = self.program.exercises
+        marks = self.marks if marks is None else marks
         return [
             part
             for e in (self.entries if entries is None else entries)
-            for part in (e, e.dose, exercises.get(e.exercise_id))
+            for part in (e, e.dose, exercises.get(e.exercise_id), marks.get(e.id))
         ]
 
     def refresh(self) -> None:
-        """Re-read the day. A day that shows the very same entries, doses and exercises as
-        before is left alone, so an edit relays out and repaints only the days it touched."""
+        """Re-read the day. A day that shows the very same entries, doses, exercises and marks
+        as before is left alone, so an edit relays out and repaints only the days it touched."""
         entries = self._read()
-        shown = self._signature(entries)
+        marks = self._marks(entries)
+        shown = self._signature(entries, marks)
         if len(shown) == len(self._shown) and all(
-            new is old for new, old in zip(shown, self._shown, strict=True)
+            new is old or (new == old and isinstance(new, CardMark))
+            for new, old in zip(shown, self._shown, strict=True)
         ):
             return
         self.beginResetModel()
-        self.entries, self._shown = entries, shown
+        self.entries, self.marks, self._shown = entries, marks, shown
         self.endResetModel()
 
     def entry(self, row: int) -> Entry:
@@ -84,15 +102,22 @@ class DayModel(QAbstractListModel):
         entry = entries[index.row()]
         exercise = self.program.exercises[entry.exercise_id]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{exercise.name}, {entry.dose.describe()}"
+            mark = self.marks.get(entry.id)
+            done = f", {MARK_WORDS[mark.mark].lower()}" if mark is not None else ""
+            return f"{exercise.name}, {entry.dose.describe()}{done}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [exercise.name, entry.dose.describe()]
             if entry.dose.load:
                 lines.append(f"Load: {entry.dose.load}")
             if entry.dose.notes:
                 lines.append(entry.dose.notes)
+            mark = self.marks.get(entry.id)
+            if mark is not None:
+                lines.append(mark.explanation)
             lines.append("Double-click or F2 to change the dose")
             return "\n".join(lines)
+        if role == MarkRole:
+            return self.marks.get(entry.id)
         if role == EntryRole:
             return entry
         if role == ExerciseOfEntryRole:

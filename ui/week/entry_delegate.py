@@ -6,8 +6,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QStyle,
@@ -16,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exercise import Exercise
+from planner.log_summary import CardMark, Mark
 from planner.program import Entry
 from ui.common.badges import badge_font, badge_rows, badges_width, paint_badges
-from ui.week.day_model import EntryRole, ExerciseOfEntryRole
+from ui.week.day_model import EntryRole, ExerciseOfEntryRole, MarkRole
 
 PAD = 4
 SPACING = 4
@@ -30,6 +39,8 @@ ROW_NAME_LINES = 2
 """A name's lines on a card when the days are rows (the cards are wider)."""
 ROW_CARD_WIDTH = 160
 """A card's smallest width when the days are rows; the cards of a line share its width."""
+MARK_COLOURS = {Mark.DONE: "#2e7d32", Mark.PARTLY: "#b26a00", Mark.MISSED: "#c62828"}
+"""Green, amber and red, dark enough for white on them (and told apart by shape too)."""
 LAYOUT_CACHE_SIZE = 4096
 
 
@@ -79,16 +90,17 @@ class EntryDelegate(QStyledItemDelegate):
         """Wrapped lines by what they depend on: Qt asks for the size and then paints."""
 
     def layout(
-        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry
+        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, marked: bool = False
     ) -> tuple[list[str], list[str], int]:
-        # Reserve the scroll bar's width so cards keep their size when it appears.
+        """The name's lines, the dose's lines and the card's height; a ``marked`` card keeps
+        room for the log's mark right of its name."""
         width = self.text_width()
-        key = (exercise.name, entry.dose, width, option.font.key())
+        key = (exercise.name, entry.dose, width, option.font.key(), marked)
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= LAYOUT_CACHE_SIZE:
                 self._layouts.clear()
-            layout = self._layouts[key] = self._wrap(option, exercise, entry, width)
+            layout = self._layouts[key] = self._wrap(option, exercise, entry, width, marked)
         return layout
 
     def card_width(self) -> int | None:
@@ -107,13 +119,21 @@ class EntryDelegate(QStyledItemDelegate):
         return max(60, self.view.width() - scroll_bar - 2 * PAD - 8)
 
     def _wrap(
-        self, option: QStyleOptionViewItem, exercise: Exercise, entry: Entry, width: int
+        self,
+        option: QStyleOptionViewItem,
+        exercise: Exercise,
+        entry: Entry,
+        width: int,
+        marked: bool = False,
     ) -> tuple[list[str], list[str], int]:
         name_metrics = QFontMetrics(self._name_font(option.font))
         small = QFontMetrics(option.font)
         rows_of_cards = self.card_width() is not None
         names = wrap_lines(
-            exercise.name, name_metrics, width, ROW_NAME_LINES if rows_of_cards else MAX_NAME_LINES
+            exercise.name,
+            name_metrics,
+            width - mark_space(option, marked),
+            ROW_NAME_LINES if rows_of_cards else MAX_NAME_LINES,
         )
         if rows_of_cards:
             details = [small.elidedText(dose_line(entry), Qt.TextElideMode.ElideRight, width)]
@@ -154,7 +174,8 @@ class EntryDelegate(QStyledItemDelegate):
         entry, exercise = index.data(EntryRole), index.data(ExerciseOfEntryRole)
         if entry is None:
             return QSize(self.card_width() or 100, 40)
-        height = self.layout(option, exercise, entry)[2] + SPACING
+        marked = index.data(MarkRole) is not None
+        height = self.layout(option, exercise, entry, marked)[2] + SPACING
         return QSize(self.card_width() or 100, height)
 
     def paint(
@@ -167,7 +188,8 @@ class EntryDelegate(QStyledItemDelegate):
         exercise: Exercise | None = index.data(ExerciseOfEntryRole)
         if entry is None or exercise is None:
             return
-        names, details, _ = self.layout(option, exercise, entry)
+        mark: CardMark | None = index.data(MarkRole)
+        names, details, _ = self.layout(option, exercise, entry, mark is not None)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))
@@ -195,6 +217,11 @@ class EntryDelegate(QStyledItemDelegate):
         name_font = self._name_font(option.font)
         painter.setFont(name_font)
         name_metrics = QFontMetrics(name_font)
+        if mark is not None:  # right of the name's first line, in the room kept for it
+            size = QFontMetrics(badge_font(option.font)).height() + 2
+            spot = QPointF(card.right() - PAD - size / 2, y + name_metrics.height() / 2)
+            paint_mark(painter, spot, size, mark.mark)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
         for line in names:
             painter.drawText(
                 QRect(x, y, width, name_metrics.height()), Qt.AlignmentFlag.AlignLeft, line
@@ -227,3 +254,49 @@ class EntryDelegate(QStyledItemDelegate):
             )
             y += SPACING + badge_height
         painter.restore()
+
+
+def mark_space(option: QStyleOptionViewItem, marked: bool) -> int:
+    """The room a log mark takes right of the name (none without a mark)."""
+    if not marked:
+        return 0
+    return QFontMetrics(badge_font(option.font)).height() + 2 + SPACING
+
+
+def paint_mark(painter: QPainter, centre: QPointF, size: float, mark: Mark) -> None:
+    """The log's mark: a green disc with a tick (done), an amber half-filled disc (partly), a
+    red ring with a cross (missed). Drawn, not a font's glyphs, so every system shows them."""
+    colour = QColor(MARK_COLOURS[mark])
+    r = size / 2 - 1
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    disc = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+    if mark is Mark.DONE:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(disc)
+        tick = QPainterPath(QPointF(centre.x() - r * 0.5, centre.y()))
+        tick.lineTo(centre.x() - r * 0.1, centre.y() + r * 0.45)
+        tick.lineTo(centre.x() + r * 0.55, centre.y() - r * 0.45)
+        painter.setPen(QPen(QColor("white"), max(1.5, r * 0.3)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif mark is Mark.PARTLY:
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(disc)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPie(disc, 90 * 16, 180 * 16)  # the left half filled
+    else:
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(disc)
+        d = r * 0.45
+        painter.drawLine(
+            QPointF(centre.x() - d, centre.y() - d), QPointF(centre.x() + d, centre.y() + d)
+        )
+        painter.drawLine(
+            QPointF(centre.x() - d, centre.y() + d), QPointF(centre.x() + d, centre.y() - d)
+        )
+    painter.restore()

@@ -89,8 +89,8 @@ class PlannerController(QObject):
             self.bar.set_weeks(len(self.program.weeks), shown.week)
             self.view.show_week()
             self.week_changed.emit(shown.week)
-        elif shown.week in shown.change.weeks or shown.change.details:
-            self.view.refresh()
+        elif shown.week in shown.change.weeks or shown.change.details or shown.change.log:
+            self.view.refresh()  # the log changes the cards' marks
 
     def show_week(self, index: int) -> None:
         self.workspace.show_week(index)
@@ -263,6 +263,16 @@ class PlannerController(QObject):
 
     def delete_week(self) -> None:
         if len(self.program.weeks) == 1:
+            return
+        logged = sum(1 for s in self.program.log if s.week == self.week)
+        if logged:  # the client's reports are never deleted with a week (DESIGN.md §4)
+            sessions = "a logged session" if logged == 1 else f"{logged} logged sessions"
+            QMessageBox.information(
+                self.window,
+                "Week kept",
+                f"Week {self.week + 1} has {sessions} of the client, so it is not deleted. "
+                "Remove them in the Log tab first if the week should go.",
+            )
             return
         self.document.push(RemoveWeek(self.program, self.week))  # shows the week now there
 

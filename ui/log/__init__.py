@@ -1,0 +1,1 @@
+"""The client's log: the session form, the week's sessions, adherence and the pain trend."""
