@@ -7,6 +7,8 @@ from datetime import date
 
 from planner.exercise import Exercise
 from planner.files.catalog_file import load_catalog_dir
+from planner.files.photo_import import photo_from_bytes
+from planner.photo import Photo
 from planner.program import ClientDetails, Program, Progression, ProgressionKind
 from resources import resource_path
 
@@ -61,4 +63,42 @@ def progressing_program(weeks: int = 4) -> Program:
     for week in range(1, weeks):
         grown, _ = program.duplicated_week(week - 1, Progression(ProgressionKind.AMOUNT, 2))
         program.insert_week(week, grown)
+    return program
+
+
+def sample_photo(seed: int, size: tuple[int, int] = (1600, 1200)) -> Photo:
+    """A photo-like picture (soft shapes, a little grain), stored as a coach's photo would be."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", size, (rng.randrange(150, 230),) * 3)
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        r = rng.randrange(60, 400)
+        colour = tuple(rng.randrange(40, 220) for _ in range(3))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+    image = image.filter(ImageFilter.GaussianBlur(6))
+    grain = Image.effect_noise(size, 18).convert("RGB")
+    image = Image.blend(image, grain, 0.12)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=92)
+    return photo_from_bytes(out.getvalue(), f"sample photo {seed}")
+
+
+def with_media(
+    program: Program, photos_per_exercise: int = 2, client_photo: bool = True
+) -> Program:
+    """``program`` with a video address and photos on every exercise, and a photo of the
+    client on the first entry."""
+    for number, exercise in enumerate(sorted(program.exercises.values(), key=lambda e: e.id)):
+        photos = tuple(sample_photo(number * 10 + i) for i in range(photos_per_exercise))
+        video = f"https://videos.example.org/hip/{exercise.id}?t=0&coach=sam"
+        program.exercises[exercise.id] = replace(exercise, video=video, photos=photos)
+    first = next((entry for _, entry in program.weeks[0].entries()), None)
+    if client_photo and first is not None:
+        program.set_entry_photos(first.id, (sample_photo(999),))
     return program
