@@ -36,6 +36,8 @@ IN_WORDS = {
 }
 """Each direction as a client would say it."""
 
+MOST_NAMES = 6
+"""Exercise names listed in one direction's box; more are counted ("and 3 more")."""
 GRID = (
     (Direction.FLEXION, Direction.ABDUCTION, Direction.EXTERNAL_ROTATION),
     (Direction.EXTENSION, Direction.ADDUCTION, Direction.INTERNAL_ROTATION),
@@ -64,17 +66,20 @@ def what_it_trains(exercises: list[Exercise], blocks: Blocks) -> list[Any]:
                 blocks.text(direction.label, styles.cell_bold),
                 blocks.text(IN_WORDS[direction], styles.small),
             ]
-            cell += [
-                blocks.text(
-                    blocks.guard.markup(ex.name, f"exercise “{ex.name}”"), styles.bullet_small, "•"
-                )
-                for ex in main
-            ]
-            if also:
-                names = ", ".join(
+            names = [blocks.guard.markup(ex.name, f"exercise “{ex.name}”") for ex in main]
+            shown = names if len(names) <= MOST_NAMES else names[: MOST_NAMES - 1]
+            cell += [blocks.text(name, styles.bullet_small, "•") for name in shown]
+            if len(shown) < len(names):
+                cell.append(blocks.text(f"and {len(names) - len(shown)} more", styles.small))
+            if also and len(also) <= MOST_NAMES:
+                names_also = ", ".join(
                     blocks.guard.markup(ex.name, f"exercise “{ex.name}”") for ex in also
                 )
-                cell.append(blocks.text(f"Also a little: {names}", styles.small))
+                cell.append(blocks.text(f"Also a little: {names_also}", styles.small))
+            elif also:
+                cell.append(
+                    blocks.text(f"Also a little: {len(also)} other exercises", styles.small)
+                )
             if not main and not also:
                 cell.append(blocks.text("No exercise of this plan works this way.", styles.small))
             row.append(cell)
