@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.photo import PHOTO_BYTES_LIMIT, MediaType, Photo, PhotoError
+from planner.program import Program
 
 LONG_SIDE = 1024
 """Pixels on the long side of a stored photo (a card prints it about 6 cm wide: ~400 dpi)."""
@@ -173,3 +174,29 @@ def _what_else(data: bytes) -> str:
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
         return " (it is a HEIC photo: export it as JPEG from the phone or the photo program)"
     return ""
+
+
+PROGRAM_PHOTOS_LIMIT = 12_000_000
+"""The most bytes of photos one program may hold (16 MB in base64): a program file is read
+only up to 20 MB (:data:`planner.files.program_file.MAX_FILE_BYTES`)."""
+
+
+def program_photo_bytes(program: Program) -> int:
+    """Bytes of every photo the program file would store (its exercises' and its cards')."""
+    total = sum(len(p.data) for ex in program.exercises.values() for p in ex.photos)
+    for week in program.weeks:
+        for _, entry in week.entries():
+            total += sum(len(p.data) for p in entry.photos)
+    return total
+
+
+def room_problem(program: Program, old: tuple[Photo, ...], new: tuple[Photo, ...]) -> str:
+    """Why ``new`` photos in place of ``old`` would make the program too big ("" if they fit)."""
+    total = program_photo_bytes(program) - sum(len(p.data) for p in old)
+    total += sum(len(p.data) for p in new)
+    if total <= PROGRAM_PHOTOS_LIMIT:
+        return ""
+    return (
+        f"the program would hold {total / 1e6:.1f} MB of photos; a program holds at most "
+        f"{PROGRAM_PHOTOS_LIMIT // 1_000_000} MB, so remove photos from other cards first"
+    )
