@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import random
 from dataclasses import replace
 from datetime import date
 
@@ -66,8 +68,10 @@ def progressing_program(weeks: int = 4) -> Program:
     return program
 
 
-def sample_photo(seed: int, size: tuple[int, int] = (1600, 1200)) -> Photo:
-    """A photo-like picture (soft shapes, a little grain), stored as a coach's photo would be."""
+@functools.lru_cache(maxsize=16)
+def sample_photo(seed: int, size: tuple[int, int] = (1200, 900)) -> Photo:
+    """A photo-like picture (soft shapes under fine detail, as a phone photo of a person in a
+    room), stored as a coach's photo would be: about 100–150 kB, like an ordinary photo."""
     import io
     import random
 
@@ -77,16 +81,21 @@ def sample_photo(seed: int, size: tuple[int, int] = (1600, 1200)) -> Photo:
     image = Image.new("RGB", size, (rng.randrange(150, 230),) * 3)
     draw = ImageDraw.Draw(image)
     for _ in range(12):
-        x, y = rng.randrange(size[0]), rng.randrange(size[1])
-        r = rng.randrange(60, 400)
-        colour = tuple(rng.randrange(40, 220) for _ in range(3))
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+        x, y, r = rng.randrange(size[0]), rng.randrange(size[1]), rng.randrange(60, 300)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=_colour(rng, 40, 220))
     image = image.filter(ImageFilter.GaussianBlur(6))
-    grain = Image.effect_noise(size, 18).convert("RGB")
-    image = Image.blend(image, grain, 0.12)
+    draw = ImageDraw.Draw(image)
+    for _ in range(2500):
+        x, y, r = rng.randrange(size[0]), rng.randrange(size[1]), rng.randrange(2, 8)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=_colour(rng, 0, 255))
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=92)
     return photo_from_bytes(out.getvalue(), f"sample photo {seed}")
+
+
+def _colour(rng: random.Random, low: int, high: int) -> tuple[int, int, int]:
+    return (rng.randrange(low, high), rng.randrange(low, high), rng.randrange(low, high))
 
 
 def with_media(
@@ -95,7 +104,7 @@ def with_media(
     """``program`` with a video address and photos on every exercise, and a photo of the
     client on the first entry."""
     for number, exercise in enumerate(sorted(program.exercises.values(), key=lambda e: e.id)):
-        photos = tuple(sample_photo(number * 10 + i) for i in range(photos_per_exercise))
+        photos = tuple(sample_photo((2 * number + i) % 8) for i in range(photos_per_exercise))
         video = f"https://videos.example.org/hip/{exercise.id}?t=0&coach=sam"
         program.exercises[exercise.id] = replace(exercise, video=video, photos=photos)
     first = next((entry for _, entry in program.weeks[0].entries()), None)

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 
 from planner.handout.blocks import Blocks, short_date
 from planner.handout.cards import dose_text, exercise_label
-from planner.handout.styles import HEADER_FILL, REST_FILL
+from planner.handout.styles import DARK_GREY, HEADER_FILL, REST_FILL
 from planner.program import DAY_NAMES, Program
 
-COLUMNS = (0.40, 0.11, 0.15, 0.11, 0.23)
+COLUMNS = (0.40, 0.12, 0.16, 0.13, 0.19)
 """Exercise and plan, sets done, load used, effort, comment."""
 ROOM = 4.5
 """Padding above and below each line: room to write in by hand."""
@@ -51,51 +49,45 @@ def session_log(program: Program, blocks: Blocks) -> list[Any]:
 
 
 def _session(program: Program, week: int, day: int, blocks: Blocks) -> Any:
+    """One session's block. Only the exercise names are paragraphs (they may wrap); the
+    rest is plain table text, which lays out many times faster in a long log."""
     styles = blocks.styles
+    fonts = styles.fonts
     when = program.day_date(week, day)
-    date = short_date(when) if when is not None else "date: ____________"
-    title = blocks.text(
-        f"<b>Week {week + 1} · {DAY_NAMES[day]} {date}</b>"
-        "&nbsp;&nbsp;&nbsp;&nbsp;Knee pain (0–10) during: ______ &nbsp;next morning: ______",
-        styles.cell,
-    )
-    head = styles.cell_head
+    date = short_date(when) if when is not None else "date: ___________"
     rows: list[list[Any]] = [
-        [title, "", "", "", ""],
         [
-            blocks.text("Exercise and plan", head),
-            blocks.text("Sets done", head),
-            blocks.text("Load used", head),
-            blocks.text("Effort 1–10", head),
-            blocks.text("Comment", head),
+            f"Week {week + 1} · {DAY_NAMES[day]} {date}",
+            "Knee pain (0–10) during: ______   next morning: ______",
+            "",
+            "",
+            "",
         ],
+        ["Exercise and plan", "Sets done", "Load used", "Effort 1–10", "Comment"],
     ]
     for order, entry in enumerate(program.weeks[week].days[day].entries, start=1):
         exercise = program.exercise_of(entry)
         name = blocks.guard.markup(exercise.name, exercise_label(exercise))
-        rows.append(
-            [
-                blocks.text(f"{order}. {name} · {dose_text(entry.dose)}", styles.cell),
-                blocks.text(f"of {entry.dose.sets}", _RIGHT(styles.small)),
-                "",
-                "",
-                "",
-            ]
-        )
-    rows.append([blocks.text("Note:", styles.small), "", "", "", ""])
+        text = f"{order}. {name} · {dose_text(entry.dose)}"
+        rows.append([blocks.text(text, styles.cell), f"of {entry.dose.sets}", "", "", ""])
+    rows.append(["Note:", "", "", "", ""])
     last = len(rows) - 1
     commands = [
-        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (1, 0), (-1, 0)),
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 8.5),
+        ("FONT", (0, 1), (-1, 1), fonts.bold, 8.5),
+        ("FONT", (1, 0), (-1, 0), fonts.regular, 9),
+        ("FONT", (0, 0), (0, 0), fonts.bold, 9.5),
+        ("ALIGN", (1, 0), (-1, 0), "RIGHT"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("BACKGROUND", (0, 1), (-1, 1), REST_FILL),
         ("SPAN", (0, last), (-1, last)),
+        ("ALIGN", (1, 2), (1, last - 1), "RIGHT"),
         ("VALIGN", (1, 2), (1, last - 1), "BOTTOM"),
+        ("TEXTCOLOR", (1, 2), (1, last), DARK_GREY),
+        ("TEXTCOLOR", (0, last), (0, last), DARK_GREY),
         ("TOPPADDING", (0, 2), (-1, last), ROOM),
         ("BOTTOMPADDING", (0, 2), (-1, last), ROOM),
-        ("BOTTOMPADDING", (0, last), (-1, last), 2 * ROOM),
+        ("BOTTOMPADDING", (0, last), (-1, last), 2 * ROOM + 6),
     ]
     return blocks.table(rows, COLUMNS, commands)
-
-
-def _RIGHT(style: Any) -> ParagraphStyle:  # a style, named like one
-    return ParagraphStyle(f"{style.name}-right", style, alignment=TA_RIGHT)

@@ -81,7 +81,10 @@ class DayModel(QAbstractListModel):
                 lines.append(f"Load: {entry.dose.load}")
             if entry.dose.notes:
                 lines.append(entry.dose.notes)
-            lines.append("Double-click or F2 to change the dose")
+            if entry.photos:
+                count = len(entry.photos)
+                lines.append(f"{count} photo{'s' if count > 1 else ''} of this client")
+            lines.append("Double-click or F2 to change the dose; right-click for photos")
             return "\n".join(lines)
         if role == EntryRole:
             return entry
