@@ -16,7 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from db.models import ExerciseRow
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values
 from planner.exercise import Exercise
-from planner.files.catalog_file import exercise_to_mapping
+from planner.files.catalog_file import exercise_to_mapping, photo_to_mapping
 
 LOAD_COLUMNS: tuple[InstrumentedAttribute[Any], ...] = tuple(
     getattr(ExerciseRow, name) for name in LOAD_COLUMN_NAMES
@@ -62,6 +62,8 @@ def row_values(ex: Exercise) -> dict[str, Any]:
         "easier": ex.easier,
         "harder": ex.harder,
         "closed_chain": ex.closed_chain,
+        "video": ex.video,
+        "photos": _dump_photos(ex),
         "content_hash": content_hash(ex),
     }
 
@@ -86,3 +88,9 @@ def exercise_from_row(row: ExerciseRow) -> Exercise:
 
 def _dump(items: list[str]) -> str:
     return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dump_photos(ex: Exercise) -> str | None:
+    if not ex.photos:
+        return None
+    return json.dumps([photo_to_mapping(p) for p in ex.photos], separators=(",", ":"))

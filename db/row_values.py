@@ -13,6 +13,8 @@ from typing import Any
 
 from planner.dose import Dose
 from planner.exercise import Exercise
+from planner.files.catalog_file import photo_from_mapping
+from planner.photo import Photo
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 ORIGIN_BUILTIN = "builtin"
@@ -43,6 +45,8 @@ LOAD_COLUMN_NAMES = (
     "easier",
     "harder",
     "closed_chain",
+    "video",
+    "photos",
 )
 """The columns :func:`exercise_from_values` expects, in its order."""
 
@@ -77,11 +81,23 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             easier=v[21],
             harder=v[22],
             closed_chain=bool(v[23]),
+            video=v[24],
+            photos=photos_from_text(v[25]),
             builtin=v[1] == ORIGIN_BUILTIN,
             archived=bool(v[18] or v[19]),
         )
     except (KeyError, TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
         raise ValueError(f"exercise {v[0]!r} in the database is not valid ({exc!r})") from exc
+
+
+def photos_from_text(text: str | None) -> tuple[Photo, ...]:
+    """The ``photos`` column: NULL, or a JSON list of photos as in a program file."""
+    if not text:
+        return ()
+    items = json.loads(text)
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ValueError("photos must be a JSON list of objects")
+    return tuple(photo_from_mapping(item) for item in items)
 
 
 @lru_cache(maxsize=1024)

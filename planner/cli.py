@@ -25,7 +25,7 @@ from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
 from planner.exercise import Exercise
 from planner.file_text import printable
 from planner.files.thresholds import read_thresholds, settings_for
-from planner.handout import PAPERS, HandoutError, write_handout
+from planner.handout import PAPERS, HandoutError, with_pdf_suffix, write_handout
 from planner.program import Program
 from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Position
 
@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=PAPERS,
         help="a4 or letter (default: the paper of the system's locale)",
     )
+    export.add_argument(
+        "--coach-report",
+        action="store_true",
+        help="write the coach report (findings, the chart with targets, the weekly table) "
+        "instead of the client's handout; default output FILE-coach.pdf",
+    )
     desktop = commands.add_parser(
         "desktop-entry",
         help="add Hip Planner to this user's application menu on Linux (or --remove it)",
@@ -248,10 +254,11 @@ def _catalog(args: argparse.Namespace, exercises: list[Exercise], out: TextIO) -
     ordered = sort_for_browsing(exercises)
     found = [ordered[i] for i in filter_exercises(ordered, query)]
     if args.json:
-        # The one JSON shape of an exercise: as in program files, sharing files and cards.
+        # The one JSON shape of an exercise: as in program files, sharing files and cards;
+        # photos are left out (their base64 would bury the list).
         from planner.files.program_format import exercise_model
 
-        rows = [exercise_model(ex).model_dump(mode="json") for ex in found]
+        rows = [exercise_model(ex).model_dump(mode="json", exclude={"photos"}) for ex in found]
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
@@ -383,13 +390,20 @@ def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    output: Path = args.output or args.file.with_suffix(".pdf")
+    if args.output is not None:
+        output = with_pdf_suffix(args.output)
+    elif args.coach_report:
+        output = args.file.with_name(f"{args.file.stem}-coach.pdf")
+    else:
+        output = args.file.with_suffix(".pdf")
     program = _read(args.file)
     if _same_file(output, args.file):
         raise UsageError(f"hip-planner: {output} is the program file itself; choose another -o")
     settings = settings_for(program, _coach_thresholds(err))
     try:
-        report = write_handout(program, output, paper=args.paper, settings=settings)
+        report = write_handout(
+            program, output, paper=args.paper, settings=settings, coach_report=args.coach_report
+        )
     except HandoutError as exc:
         raise UsageError(f"hip-planner: {exc}") from None
     pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"

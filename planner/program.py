@@ -180,6 +180,13 @@ class Program:
         monday = start - timedelta(days=start.weekday())
         return monday + timedelta(weeks=week, days=day)
 
+    def before_start(self, week: int, day: int) -> bool:
+        """True for the days of week 1 before the start date: a program starting on a
+        Wednesday has a short first week, and its Monday and Tuesday are not dated or done.
+        The balance rule still judges the whole week as planned (docs/balance.md)."""
+        start = self.details.start_date
+        return start is not None and week == 0 and day < start.weekday()
+
     def snapshot(self) -> Program:
         """A deep copy without listeners (for undo tests, autosave, export off the GUI thread)."""
         return Program(

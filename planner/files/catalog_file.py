@@ -5,6 +5,8 @@ The file holds an array of ``[[exercise]]`` tables; see ``docs/catalog-format.md
 
 from __future__ import annotations
 
+import base64
+import binascii
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Any
 
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
+from planner.photo import MediaType, Photo, PhotoError
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 
@@ -84,6 +87,8 @@ def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> 
         easier=table.get("easier"),
         harder=table.get("harder"),
         closed_chain=table.get("closed_chain", False),
+        video=table.get("video") or None,
+        photos=tuple(photo_from_mapping(p) for p in _photo_tables(table.get("photos", ()))),
         builtin=builtin,
         archived=bool(table.get("archived", False)),
     )
@@ -106,7 +111,32 @@ def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
         "easier": ex.easier,
         "harder": ex.harder,
         "closed_chain": ex.closed_chain,
+        "video": ex.video,
+        "photos": [photo_to_mapping(p) for p in ex.photos],
     }
+
+
+def photo_to_mapping(photo: Photo) -> dict[str, str]:
+    """A photo as in program and sharing files: its media type and its bytes in base64."""
+    return {"media_type": photo.media_type.value, "data": base64.b64encode(photo.data).decode()}
+
+
+def photo_from_mapping(table: Mapping[str, Any]) -> Photo:
+    """The inverse of :func:`photo_to_mapping`; raises PhotoError (a ValueError) when bad."""
+    try:
+        media_type = MediaType(table["media_type"])
+        data = base64.b64decode(str(table["data"]), validate=True)
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        raise PhotoError(
+            "a photo needs a media_type (image/jpeg or image/png) and base64 data"
+        ) from None
+    return Photo(media_type, data)
+
+
+def _photo_tables(value: object) -> list[Mapping[str, Any]]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
+        raise PhotoError("photos must be a list of tables with media_type and data")
+    return list(value)
 
 
 def _share(value: Any) -> Any:

@@ -4,7 +4,7 @@ Importing this package does not load reportlab (it is slow to import and only ne
 exporting); :func:`write_handout` loads it.
 """
 
-from planner.handout.export import write_handout
+from planner.handout.export import with_pdf_suffix, write_handout
 from planner.handout.paper import PAPERS, Paper, default_paper, paper_for_locale
 from planner.handout.report import HandoutError, HandoutReport, UnsupportedCharacter
 
@@ -16,5 +16,6 @@ __all__ = [
     "UnsupportedCharacter",
     "default_paper",
     "paper_for_locale",
+    "with_pdf_suffix",
     "write_handout",
 ]

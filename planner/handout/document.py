@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from planner.balance.settings import BalanceSettings
 from planner.handout.blocks import Blocks
+from planner.handout.coach_report import coach_story
 from planner.handout.fonts import FontFamily, handout_fonts
 from planner.handout.paper import PAGE_SIZES, Paper
 from planner.handout.report import UnsupportedCharacter
@@ -76,7 +77,7 @@ class PageDecorations:
         key = (text, font, width)
         if key not in self._fitted:
             measure = partial(stringWidth, fontName=font, fontSize=DECORATION_SIZE)
-            self._fitted[key] = shorten(text, width, measure)
+            self._fitted[key] = shorten(text, width, measure, whole_words=True)
         return self._fitted[key]
 
 
@@ -101,14 +102,20 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hi
         super().save()
 
 
+StoryBuilder = Callable[[Program, Blocks, BalanceSettings], list[Any]]
+
+
 def render(
     program: Program,
     target: BinaryIO,
     paper: Paper,
     progress: Progress | None,
     settings: BalanceSettings,
+    *,
+    coach_report: bool = False,
 ) -> tuple[int, tuple[UnsupportedCharacter, ...]]:
-    """Write the handout PDF to ``target``; returns the page count and unprintable characters."""
+    """Write the handout PDF (or with ``coach_report`` the coach report) to ``target``;
+    returns the page count and unprintable characters."""
     fonts = handout_fonts()
     guard = TextGuard(fonts.covers)
     details = program.details
@@ -132,16 +139,16 @@ def render(
         bottomPadding=0,
         id="body",
     )
-    story = build_story(
-        program, Blocks(make_styles(fonts), guard, body_width, body_height), settings
-    )
+    builder: StoryBuilder = coach_story if coach_report else build_story
+    story = builder(program, Blocks(make_styles(fonts), guard, body_width, body_height), settings)
+    kind = "Coach report" if coach_report else "Hip strength handout"
     doc = BaseDocTemplate(
         target,
         pagesize=(width, height),
         pageTemplates=[PageTemplate("page", [frame])],
         title=decorations.title,
         author=guard.line(details.coach_name, "coach name"),
-        subject=f"Hip strength handout for {decorations.client}".strip(),
+        subject=f"{kind} for {decorations.client}" if decorations.client else kind,
         creator="Hip Planner",
     )
     steps = len(story) + 1

@@ -25,8 +25,10 @@ def write_handout(
     paper: Paper | None = None,
     progress: Callable[[int, int], None] | None = None,
     settings: BalanceSettings | None = None,
+    coach_report: bool = False,
 ) -> HandoutReport:
-    """Write the client's PDF handout of ``program`` to ``path``.
+    """Write the client's PDF handout of ``program`` to ``path`` (with ``coach_report`` the
+    coach report instead: the balance against the targets, the chart, the findings).
 
     ``paper`` defaults to the system locale's paper. ``progress(done, total)`` is called as
     the pages are laid out, from the calling thread; pass a :meth:`Program.snapshot` when the
@@ -48,7 +50,7 @@ def write_handout(
     from planner.handout.document import render
 
     pdf = io.BytesIO()
-    pages, unsupported = render(program, pdf, paper, progress, settings)
+    pages, unsupported = render(program, pdf, paper, progress, settings, coach_report=coach_report)
     check_replaceable(target)  # something may have been put there while the pages were laid out
     try:
         write_atomically(target, pdf.getvalue())
@@ -57,6 +59,14 @@ def write_handout(
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else exc.reason
         raise _cannot_write(target, reason) from exc
     return HandoutReport(target, pages, paper, unsupported)
+
+
+def with_pdf_suffix(path: str | os.PathLike[str]) -> Path:
+    """``path`` with ".pdf" added when its name does not end in it (any case)."""
+    target = Path(path)
+    if target.suffix.lower() == ".pdf" or not target.name:
+        return target
+    return target.with_name(target.name + ".pdf")
 
 
 def check_replaceable(target: Path) -> None:

@@ -1,73 +1,93 @@
-"""The session log: a box to tick and a knee-pain score for every session of every week."""
+"""The session log: one block per planned session, asking what the coach's log form asks.
+
+Per session the date, the knee pain during the session and the next morning (0–10), and per
+exercise the sets done, the load used, the effort (RPE 1–10) and a comment, then a note: the
+coach types the page into the window line by line (DESIGN.md §4). Days of week 1 before the
+start date have no block.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from planner.handout.blocks import Blocks, short_date
-from planner.handout.outline import training_weekdays
-from planner.handout.styles import REST_FILL
+from planner.handout.cards import dose_text, exercise_label
+from planner.handout.styles import DARK_GREY, HEADER_FILL, REST_FILL
 from planner.program import DAY_NAMES, Program
 
-WEEK_SHARE = 0.16
-DONE_SHARE = 0.4
-"""Of each day's width; the rest is the knee-pain box."""
-ROW_HEIGHT = 24
-"""Room to write in; a row with a date under the week number needs more."""
-DATED_ROW_HEIGHT = 31
+COLUMNS = (0.40, 0.12, 0.16, 0.13, 0.19)
+"""Exercise and plan, sets done, load used, effort, comment."""
+ROOM = 4.5
+"""Padding above and below each line: room to write in by hand."""
 
 PAIN_ADVICE = (
-    "After each session, tick <b>Done</b> and write how your knee felt, from 0 (no pain) to "
-    "10 (the worst pain you can imagine). A little discomfort is fine if it has settled by the "
-    "next morning. If the pain goes above 5, or your knee feels worse the next morning, stop "
-    "these exercises and talk to your coach. Bring this page to your next appointment."
+    "After each session, fill in its block: the date if it is not printed, how your knee felt "
+    "during the session and the next morning, from 0 (no pain) to 10 (the worst pain you can "
+    "imagine), and for each exercise the sets you did, the load you used (“green band”, "
+    "“8 kg”), how hard it felt from 1 (very easy) to 10 (you could not have done one more "
+    "rep), and anything worth telling your coach. A little discomfort is fine if it has "
+    "settled by the next morning. If the pain goes above 5, or your knee feels worse the next "
+    "morning, stop these exercises and talk to your coach. Bring these pages to your next "
+    "appointment."
 )
 
 
 def session_log(program: Program, blocks: Blocks) -> list[Any]:
     styles = blocks.styles
-    weekdays = training_weekdays(program)
-    day_width = (1 - WEEK_SHARE) / len(weekdays)
-    fractions = [WEEK_SHARE]
-    for _ in weekdays:
-        fractions += [day_width * DONE_SHARE, day_width * (1 - DONE_SHARE)]
-
-    head = styles.cell_head
-    top: list[Any] = [blocks.text("Week", head)]
-    below: list[Any] = [""]
-    commands: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, 1))]
-    for i, weekday in enumerate(weekdays):
-        column = 1 + 2 * i
-        top += [blocks.text(DAY_NAMES[weekday], head), ""]
-        below += [blocks.text("Done", head), blocks.text("Knee pain 0–10", head)]
-        commands.append(("SPAN", (column, 0), (column + 1, 0)))
-
-    rows: list[list[Any]] = [top, below]
-    for w, week in enumerate(program.weeks):
-        label = f"<b>Week {w + 1}</b>"
-        start = program.day_date(w, 0)
-        if start is not None:
-            label += f"<br/>from {short_date(start)}"
-        row: list[Any] = [blocks.text(label, styles.cell)]
-        for i, weekday in enumerate(weekdays):
-            if week.days[weekday].entries:
-                row += ["", ""]
-                continue
-            column = 1 + 2 * i
-            row += [blocks.text("rest", styles.small), ""]
-            commands += [
-                ("SPAN", (column, len(rows)), (column + 1, len(rows))),
-                ("BACKGROUND", (column, len(rows)), (column + 1, len(rows)), REST_FILL),
-            ]
-        rows.append(row)
-    height = ROW_HEIGHT if program.details.start_date is None else DATED_ROW_HEIGHT
-    heights = [None, None, *([height] * len(program.weeks))]
-    table = blocks.table(rows, fractions, commands, header_rows=2, row_heights=heights)
-    return [
+    flow: list[Any] = [
         blocks.text("Session log", styles.heading),
         blocks.text(PAIN_ADVICE, styles.body),
-        Spacer(1, 6),
-        table,
+        Spacer(1, 4),
     ]
+    for w, week in enumerate(program.weeks):
+        for d, day in enumerate(week.days):
+            if day.entries and not program.before_start(w, d):
+                flow += [KeepTogether([_session(program, w, d, blocks)]), Spacer(1, 7)]
+    return flow
+
+
+def _session(program: Program, week: int, day: int, blocks: Blocks) -> Any:
+    """One session's block. Only the exercise names are paragraphs (they may wrap); the
+    rest is plain table text, which lays out many times faster in a long log."""
+    styles = blocks.styles
+    fonts = styles.fonts
+    when = program.day_date(week, day)
+    date = short_date(when) if when is not None else "date: ___________"
+    rows: list[list[Any]] = [
+        [
+            f"Week {week + 1} · {DAY_NAMES[day]} {date}",
+            "Knee pain (0–10) during: ______   next morning: ______",
+            "",
+            "",
+            "",
+        ],
+        ["Exercise and plan", "Sets done", "Load used", "Effort 1–10", "Comment"],
+    ]
+    for order, entry in enumerate(program.weeks[week].days[day].entries, start=1):
+        exercise = program.exercise_of(entry)
+        name = blocks.guard.markup(exercise.name, exercise_label(exercise))
+        text = f"{order}. {name} · {dose_text(entry.dose)}"
+        rows.append([blocks.text(text, styles.cell), f"of {entry.dose.sets}", "", "", ""])
+    rows.append(["Note:", "", "", "", ""])
+    last = len(rows) - 1
+    commands = [
+        ("SPAN", (1, 0), (-1, 0)),
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 8.5),
+        ("FONT", (0, 1), (-1, 1), fonts.bold, 8.5),
+        ("FONT", (1, 0), (-1, 0), fonts.regular, 9),
+        ("FONT", (0, 0), (0, 0), fonts.bold, 9.5),
+        ("ALIGN", (1, 0), (-1, 0), "RIGHT"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("BACKGROUND", (0, 1), (-1, 1), REST_FILL),
+        ("SPAN", (0, last), (-1, last)),
+        ("ALIGN", (1, 2), (1, last - 1), "RIGHT"),
+        ("VALIGN", (1, 2), (1, last - 1), "BOTTOM"),
+        ("TEXTCOLOR", (1, 2), (1, last), DARK_GREY),
+        ("TEXTCOLOR", (0, last), (0, last), DARK_GREY),
+        ("TOPPADDING", (0, 2), (-1, last), ROOM),
+        ("BOTTOMPADDING", (0, 2), (-1, last), ROOM),
+        ("BOTTOMPADDING", (0, last), (-1, last), 2 * ROOM + 6),
+    ]
+    return blocks.table(rows, COLUMNS, commands)

@@ -1,19 +1,21 @@
-"""The handout's content in reading order: overview, weeks, exercise cards, session log."""
+"""The client's handout in reading order: overview, why and what the plan trains, weeks,
+exercise cards, session log. Nothing in it measures the plan against the coach's targets:
+that is the coach report (:mod:`planner.handout.coach_report`)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
 from planner.balance.settings import BalanceSettings
-from planner.balance.volume import weighted_sets
 from planner.handout.blocks import Blocks, long_date, short_date
-from planner.handout.cards import exercise_cards, exercise_label
-from planner.handout.chart import ChartWeek, direction_chart
+from planner.handout.cards import dose_text, exercise_cards, exercise_label
 from planner.handout.outline import TrainingDay, WeekRun, exercises_in_order, week_runs
 from planner.handout.session_log import session_log
 from planner.handout.styles import Styles
+from planner.handout.trains import what_it_trains, why_these_exercises
 from planner.program import DAY_NAMES, Program
 
 DEFAULT_TITLE = "Hip strength program"
@@ -21,38 +23,29 @@ KEEP_TOGETHER_ROWS = 12
 KEEP_WITH_HEIGHT = 160
 """Points left on a page below which a heading and its long table start on the next page."""
 
-WHY_EVERY_DIRECTION = (
-    "Knee pain in runners often starts at the hip. The hip muscles steer the thigh, and the "
-    "thigh places the knee: when those muscles are weak or tired, the knee drifts inward on "
-    "every stride and takes strain it is not built for.",
-    "Your hip moves in six directions: forward, backward, away from the other leg, toward it, "
-    "and turning out and in. Strength in one direction does not carry over to the others, so "
-    "this plan works the hip in each of them, some exercises with the knee straight and some "
-    "with it bent, standing as well as lying down.",
-    "The chart shows how many sets a week each direction gets. The aim is a rounded shape "
-    "that stays in the grey band: not too little anywhere, not too much in one place.",
-)
-
 
 def build_story(program: Program, blocks: Blocks, settings: BalanceSettings) -> list[Any]:
-    """Every flowable of the handout, in order; the chart's band follows ``settings``."""
+    """Every flowable of the client's handout, in order (``settings`` are not used: the
+    client's copy shows no targets; the coach report's story takes the same arguments)."""
     runs = week_runs(program)
-    story = [*_title_block(program, runs, blocks), *_notes(program, blocks)]
+    story = [*title_block(program, runs, blocks), *_notes(program, blocks)]
     if not any(run.days for run in runs):
         story.append(blocks.text("No exercises are planned yet.", blocks.styles.subheading))
         return story
-    story += _why_and_chart(program, blocks, settings)
-    story += _weeks(program, runs, blocks)
     exercises = exercises_in_order(program)
+    story += [*why_these_exercises(blocks), *what_it_trains(exercises, blocks)]
+    story += _weeks(program, runs, blocks)
     story += [PageBreak(), *exercise_cards(program, exercises, blocks)]
     story += [PageBreak(), *session_log(program, blocks)]
     return story
 
 
-def _title_block(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
+def title_block(program: Program, runs: list[WeekRun], blocks: Blocks, kind: str = "") -> list[Any]:
+    """Title, client, coach, start and the plan's size; ``kind`` ("Coach report") above."""
     details, styles = program.details, blocks.styles
     title = details.title.strip() or DEFAULT_TITLE
-    flow: list[Any] = blocks.user(title, "program title", styles.title)
+    flow: list[Any] = [blocks.text(kind, styles.subheading)] if kind else []
+    flow += blocks.user(title, "program title", styles.title)
     if details.client_name.strip():
         flow += blocks.user(f"for {details.client_name}", "client name", styles.subtitle)
     who_and_when = []
@@ -90,33 +83,6 @@ def _notes(program: Program, blocks: Blocks) -> list[Any]:
     return [blocks.text("Notes", blocks.styles.heading), *blocks.user(notes, "notes")]
 
 
-def _why_and_chart(program: Program, blocks: Blocks, settings: BalanceSettings) -> list[Any]:
-    styles = blocks.styles
-    trained = [w for w in program.weeks if not w.is_empty]
-    first = program.weeks.index(trained[0])
-    last = len(program.weeks) - 1 - program.weeks[::-1].index(trained[-1])
-    first_sets = weighted_sets(program.weeks[first], program.exercises)
-    last_sets = weighted_sets(program.weeks[last], program.exercises)
-    later = ChartWeek(f"Week {last + 1}", last_sets) if last_sets != first_sets else None
-    first_week = ChartWeek(f"Week {first + 1}", first_sets)
-    chart = direction_chart(first_week, later, styles.fonts, settings)
-
-    note = [blocks.text("Why train the hip in every direction?", styles.subheading)]
-    note += [blocks.text(text, styles.note) for text in WHY_EVERY_DIRECTION]
-    side_by_side = Table(
-        [[note, chart]],
-        colWidths=[blocks.width - chart.width, chart.width],
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, 0), 10),
-            ("RIGHTPADDING", (1, 0), (1, 0), 0),
-        ],
-        hAlign="LEFT",
-    )
-    return [Spacer(1, 6), side_by_side]
-
-
 def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
     styles = blocks.styles
     weeks = len(program.weeks)
@@ -126,7 +92,7 @@ def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
             blocks.text(
                 "This plan is one week long."
                 if weeks == 1
-                else f"Do the same sessions every week: <b>repeat for {weeks} weeks</b>."
+                else f"Do the same sessions every week: {_repeat(program, runs[0])}."
             ),
         ]
     else:
@@ -142,6 +108,8 @@ def _weeks(program: Program, runs: list[WeekRun], blocks: Blocks) -> list[Any]:
     for run in runs:
         if len(runs) > 1:
             lead.append(blocks.text(_run_title(program, run), styles.subheading))
+            if run.length > 1 and run.days:
+                lead.append(blocks.text(f"The same sessions each week: {_repeat(program, run)}."))
         if not run.days:
             lead.append(blocks.text("A rest week: no sessions."))
         for day in run.days:
@@ -176,8 +144,28 @@ def _run_title(program: Program, run: WeekRun) -> str:
     else:
         each = "both weeks" if run.length == 2 else "each week"
         title = f"Weeks {run.first + 1}–{run.last + 1} (the same {each})"
-    start = program.day_date(run.first, 0)
-    return title if start is None else f"{title}, from Monday {short_date(start)}"
+    start = _first_day(program, run.first)
+    return (
+        title
+        if start is None
+        else f"{title}, from {DAY_NAMES[start.weekday()]} {short_date(start)}"
+    )
+
+
+def _first_day(program: Program, week: int) -> date | None:
+    """The first day of ``week`` the client trains in: the start date itself in week 1."""
+    monday = program.day_date(week, 0)
+    start = program.details.start_date
+    return start if week == 0 and monday is not None and start is not None else monday
+
+
+def _repeat(program: Program, run: WeekRun) -> str:
+    """ "<b>repeat this week until Sunday 27 December</b> (4 weeks)"."""
+    weeks = f"{run.length} weeks"
+    last = program.day_date(run.last, 6)
+    if last is None:
+        return f"<b>repeat this week until the end of week {run.last + 1}</b> ({weeks})"
+    return f"<b>repeat this week until Sunday {long_date(last)}</b> ({weeks})"
 
 
 def _day_table(
@@ -195,7 +183,14 @@ def _day_table(
     names = []
     for weekday in day.weekdays:
         name, when = DAY_NAMES[weekday], program.day_date(run.first, weekday)
-        names.append(f"{name} {short_date(when)}" if when and run.length == 1 else name)
+        if program.before_start(run.first, weekday):
+            names.append(
+                f"{name} (from week 2: week 1 starts later)"
+                if run.length > 1
+                else f"{name} (before your start: skip it)"
+            )
+        else:
+            names.append(f"{name} {short_date(when)}" if when and run.length == 1 else name)
     title = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     week = f"{_week_label(run)} · " if several_runs else ""
     header = blocks.text(f"{week}{title} · about {day.minutes} minutes", styles.cell_head)
@@ -206,7 +201,7 @@ def _day_table(
         rows.append(
             [
                 blocks.text(f"{order}. {name}", _bold_if(slot.new_exercise, styles)),
-                blocks.text(slot.entry.dose.describe(), _bold_if(slot.new_dose, styles)),
+                blocks.text(dose_text(slot.entry.dose), _bold_if(slot.new_dose, styles)),
                 blocks.text(f"card {cards[exercise.id]}", styles.cell),
             ]
         )

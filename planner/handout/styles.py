@@ -33,6 +33,7 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     bullet: ParagraphStyle
+    bullet_small: ParagraphStyle
 
 
 def make_styles(fonts: FontFamily) -> Styles:
@@ -71,5 +72,8 @@ def make_styles(fonts: FontFamily) -> Styles:
         cell_head=ParagraphStyle("cell_head", cell, fontName=fonts.bold, fontSize=9),
         bullet=ParagraphStyle(
             "bullet", body, leftIndent=12, bulletIndent=2, spaceBefore=1, spaceAfter=1
+        ),
+        bullet_small=ParagraphStyle(
+            "bullet_small", cell, leftIndent=10, bulletIndent=1, spaceBefore=1, spaceAfter=0
         ),
     )

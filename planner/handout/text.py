@@ -27,12 +27,15 @@ def as_markup(plain: str) -> str:
     return escape(plain).replace("\n", "<br/>")
 
 
-def shorten(text: str, width: float, measure: Callable[[str], float]) -> str:
+def shorten(
+    text: str, width: float, measure: Callable[[str], float], *, whole_words: bool = False
+) -> str:
     """``text`` if it fits ``width``, else its longest start that fits with "…" after it.
 
     The cut is found by measuring O(log n) starts no longer than about twice what fits, so
     any length of text costs about the same; it goes back to the end of a word when that
-    keeps at least half of what fits.
+    keeps at least half of what fits (with ``whole_words`` whenever a whole word is left:
+    "Alexandra Maria…", never "Alexandra Ma…").
     """
     probe = 64
     while probe < len(text) and measure(text[:probe]) <= width:
@@ -48,7 +51,7 @@ def shorten(text: str, width: float, measure: Callable[[str], float]) -> str:
             too_long = middle
     kept = text[:fits]
     word_end = kept.rfind(" ")
-    if not text[fits].isspace() and word_end >= fits // 2:
+    if not text[fits].isspace() and word_end >= (1 if whole_words else fits // 2):
         kept = kept[:word_end]
     return kept.rstrip() + ELLIPSIS
 

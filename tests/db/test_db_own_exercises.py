@@ -145,3 +145,20 @@ def test_unknown_ids_are_refused(db: CatalogDatabase) -> None:
 
 def test_all_catalog_errors_share_one_base() -> None:
     assert issubclass(CatalogRuleError, CatalogError)
+
+
+def test_an_own_exercise_keeps_its_video_and_photos(db: CatalogDatabase) -> None:
+    from tests.sample_programs import sample_photo
+
+    exercise = replace(
+        own("own-clam", "Banded clamshell", Direction.EXTERNAL_ROTATION),
+        video="https://youtu.be/clam",
+        photos=(sample_photo(1), sample_photo(2)),
+    )
+    added = db.add_own(exercise)
+    assert (added.video, added.photos) == (exercise.video, exercise.photos)
+    assert db.get(added.id) == added
+    changed = db.update_own(replace(added, video=None, photos=(sample_photo(3),)))
+    assert db.get(added.id) == changed
+    assert changed.video is None
+    assert changed.photos == (sample_photo(3),)

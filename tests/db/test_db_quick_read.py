@@ -49,3 +49,22 @@ def test_second_start_paints_from_the_quick_read_then_attaches_the_database(qtbo
     assert window.catalog_actions.new.isEnabled()
     assert window.catalog_model.rowCount() >= 80
     window.catalog_db.close()
+
+
+def test_quick_read_gives_the_video_and_photos_too(tmp_path: Path, qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from tests.sample_programs import sample_photo
+
+    path = tmp_path / "catalog.sqlite3"
+    database, _ = CatalogDatabase.open(path, builtins=[make_exercise("bridge")])
+    with database:
+        own = replace(
+            make_exercise("own-clam", Direction.EXTERNAL_ROTATION, builtin=False),
+            video="https://youtu.be/clam",
+            photos=(sample_photo(4),),
+        )
+        database.add_own(own)
+        assert read_exercises_quickly(path) == database.exercises(include_archived=True)
+        (found,) = [ex for ex in read_exercises_quickly(path) or [] if ex.id == "own-clam"]
+        assert found.photos == own.photos

@@ -90,10 +90,30 @@ def test_unwritable_output_exits_2_with_one_line(tmp_path: Path) -> None:
 
 def test_output_may_not_overwrite_the_program(tmp_path: Path) -> None:
     source = plan(tmp_path)
-    code, _, err = export(str(source), "-o", str(source))
+    pdf_named = source.rename(tmp_path / "plan.pdf")  # only a name ending in .pdf is kept as is
+    code, _, err = export(str(pdf_named), "-o", str(pdf_named))
     assert code == EXIT_BAD_INPUT
     assert "program file itself" in err
+    assert pdf_named.read_text(encoding="utf-8") == "ok"
+
+
+def test_an_output_name_without_pdf_gets_it(tmp_path: Path) -> None:
+    source = plan(tmp_path)
+    code, out, _ = export(str(source), "-o", str(tmp_path / "for-kim"))
+    assert code == 0
+    assert (tmp_path / "for-kim.pdf").read_bytes().startswith(b"%PDF-")
+    assert "for-kim.pdf" in out
+    code, _, _ = export(str(source), "-o", str(source))  # FILE.hipplan.pdf, beside the program
+    assert code == 0
     assert source.read_text(encoding="utf-8") == "ok"
+    assert (tmp_path / f"{source.name}.pdf").exists()
+
+
+def test_the_coach_report_has_its_own_default_name(tmp_path: Path) -> None:
+    source = plan(tmp_path)
+    code, out, _ = export(str(source), "--coach-report")
+    assert code == 0
+    assert f"{source.stem}-coach.pdf" in out
 
 
 def test_unknown_paper_exits_2(tmp_path: Path) -> None:

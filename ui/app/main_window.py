@@ -293,6 +293,12 @@ class MainWindow(QMainWindow):
         self.export_action.setStatusTip("Write the PDF handout the client follows at home")
         self.export_action.triggered.connect(self.exporter.export)
         self.file_menu.insertAction(details, self.export_action)
+        self.coach_report_action = QAction("Export &coach report…", self)
+        self.coach_report_action.setStatusTip(
+            "Write the coach's PDF: findings, the chart with targets, the weekly table"
+        )
+        self.coach_report_action.triggered.connect(self.exporter.export_coach_report)
+        self.file_menu.insertAction(details, self.coach_report_action)
         self.file_menu.insertSeparator(details)
         self.file_menu.addSeparator()
         self.quit_action = self._action(
@@ -319,6 +325,13 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(
             edit, "Edit &dose…", c.edit_dose, None, "Change the dose of the selected card (F2)"
+        )
+        self._action(
+            edit,
+            "P&hotos of this client…",
+            c.edit_entry_photos,
+            None,
+            "Photos of the client doing the selected card's exercise, for the handout",
         )
         self._action(edit, "Move card &up", lambda: c.shift_selected(-1), None, "Alt+Up in a day")
         self._action(

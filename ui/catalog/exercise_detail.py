@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from planner.exercise import Exercise, counting_reason
+from ui.dialogs.photo_fields import photo_pixmap
 
+PHOTO_URL = "hip-planner-photo:"
+PHOTO_SIDE = 160
 EMPTY_TEXT = "Select an exercise to see its tags, default dose, instructions and cues."
 
 NameOf = Callable[[str], str | None]
@@ -40,6 +45,9 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
     for label, variant in (("Easier", ex.easier), ("Harder", ex.harder)):
         if variant is not None:
             rows.append((label, escape(name_of(variant) or variant)))
+    if ex.video:
+        address = escape(ex.video, quote=True)
+        rows.append(("Video", f"<a href='{address}'>{escape(_shown(ex.video))}</a>"))
     if not ex.builtin:
         rows.append(("Origin", "Your own exercise"))
     if ex.archived:
@@ -48,6 +56,9 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
         f"<tr><td style='padding-right:8px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows
     )
     cues = "".join(f"<li>{escape(c)}</li>" for c in ex.cues)
+    photos = "".join(
+        f"<img src='{PHOTO_URL}{i}' style='margin-right:6px'> " for i in range(len(ex.photos))
+    )
     instructions = escape(ex.instructions) or "<i>No instructions yet.</i>"
     return (
         f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
@@ -55,7 +66,16 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
         f"<p><i>{escape(counting_reason(ex))}</i></p>"
         f"<p><b>How to do it</b><br>{instructions}</p>"
         + (f"<p><b>Coaching cues</b></p><ul style='margin-top:0'>{cues}</ul>" if cues else "")
+        + (
+            f"<p><b>Your photos</b> (printed on the card instead of the drawing)<br>{photos}</p>"
+            if photos
+            else ""
+        )
     )
+
+
+def _shown(url: str) -> str:
+    return url if len(url) <= 60 else url[:57] + "…"
 
 
 def _dose_text(ex: Exercise) -> str:
@@ -72,10 +92,22 @@ class ExerciseDetail(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("exerciseDetail")
         self.setOpenLinks(False)
+        self.anchorClicked.connect(open_video)
         self.show_exercise(None)
 
     def show_exercise(self, exercise: Exercise | None, name_of: NameOf = _no_names) -> None:
         if exercise is None:
             self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
-        else:
-            self.setHtml(exercise_html(exercise, name_of))
+            return
+        for i, photo in enumerate(exercise.photos):
+            image = photo_pixmap(photo, PHOTO_SIDE).toImage()
+            self.document().addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"{PHOTO_URL}{i}"), image
+            )
+        self.setHtml(exercise_html(exercise, name_of))
+
+
+def open_video(url: QUrl) -> None:
+    """A video address (checked https) opens in the system's browser."""
+    if url.scheme() == "https":
+        QDesktopServices.openUrl(url)

@@ -35,6 +35,7 @@ from planner.dose import Dose
 from planner.exercise import Exercise, ExerciseDraft
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 from ui.dialogs.dose_fields import DoseFields, add_checked_row, message_label, show_message
+from ui.dialogs.photo_fields import PhotoFields
 
 MAX_SECONDARY = 2
 NEW_ID = "own-new"
@@ -101,6 +102,9 @@ class ExerciseForm(QDialog):
         self.cues = QPlainTextEdit(placeholderText="One or two short cues, one per line")
         self.cues.setTabChangesFocus(True)
         self.cues.setFixedHeight(54)
+        self.video = QLineEdit(placeholderText="https://… a video of the exercise (optional)")
+        self.video.setObjectName("videoField")
+        self.photos = PhotoFields(exercise.photos if exercise else ())
         self.dose = DoseFields(exercise.dose if exercise else Dose())
         dose_box = QGroupBox("Default dose")
         QVBoxLayout(dose_box).addWidget(self.dose)
@@ -116,6 +120,7 @@ class ExerciseForm(QDialog):
                 "level",
                 "instructions",
                 "cues",
+                "video",
             )
         }
         form = QFormLayout()
@@ -130,6 +135,8 @@ class ExerciseForm(QDialog):
         add_checked_row(form, "&Level", self.level, self.messages["level"])
         add_checked_row(form, "&Instructions", self.instructions, self.messages["instructions"])
         add_checked_row(form, "&Cues", self.cues, self.messages["cues"])
+        add_checked_row(form, "&Video address", self.video, self.messages["video"])
+        form.addRow("Photos", self.photos)
 
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -170,6 +177,8 @@ class ExerciseForm(QDialog):
                 self._watch(name, check.toggled)
         self._watch("instructions", self.instructions.textChanged)
         self._watch("cues", self.cues.textChanged)
+        self._watch("video", self.video.textChanged)
+        self.photos.changed.connect(self.validate)
         self.dose.changed.connect(self.validate)
         self.validate()
 
@@ -186,6 +195,7 @@ class ExerciseForm(QDialog):
         self.level.setCurrentIndex(self.level.findData(ex.level.value))
         self.instructions.setPlainText(ex.instructions)
         self.cues.setPlainText("\n".join(ex.cues))
+        self.video.setText(ex.video or "")
 
     def _draft(self) -> ExerciseDraft:
         key = self.primary.currentData()
@@ -216,6 +226,8 @@ class ExerciseForm(QDialog):
             easier=self.original.easier if self.original else None,
             harder=self.original.harder if self.original else None,
             closed_chain=self.original.closed_chain if self.original else False,
+            video=self.video.text().strip() or None,
+            photos=self.photos.photos(),
             builtin=False,
             archived=False,
         )
@@ -233,6 +245,11 @@ class ExerciseForm(QDialog):
             and values.name.casefold() == self.original.name.casefold()
             and not self.original.builtin
         )
+        if values.video and values.video.lower().startswith("http://"):
+            problems["video"] = (
+                "the address must start with https:// (a secure address phones open without "
+                "a warning); http:// is not accepted"
+            )
         if "name" not in problems and not same_name and self._taken(values.name):
             problems["name"] = "another exercise already has this name"
         return problems

@@ -1,4 +1,5 @@
-"""File ▸ Export handout: choose paper and place, write the PDF off the GUI thread with progress.
+"""File ▸ Export handout (and ▸ Export coach report): choose paper and place, write the PDF
+off the GUI thread with progress.
 
 The export works on a snapshot of the program, so the coach can keep editing meanwhile.
 """
@@ -25,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.balance.settings import BalanceSettings
-from planner.handout import HandoutError, HandoutReport, default_paper, write_handout
+from planner.handout import (
+    HandoutError,
+    HandoutReport,
+    default_paper,
+    with_pdf_suffix,
+    write_handout,
+)
 from planner.handout.paper import Paper
 from planner.program import Program
 from ui.common import settings as remembered
@@ -39,9 +46,9 @@ log = logging.getLogger(__name__)
 class ExportOptions(QDialog):
     """Paper size (default from the system's locale, then remembered) and what to do after."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, title: str = "Export handout") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export handout")
+        self.setWindowTitle(title)
         paper = remembered.export_paper(default_paper())
         self.a4 = QRadioButton("A4 (210 × 297 mm)")
         self.a4.setChecked(paper != "letter")
@@ -80,9 +87,12 @@ class ExportJob(QThread):
         paper: Paper,
         settings: BalanceSettings,
         parent: QObject | None = None,
+        *,
+        coach_report: bool = False,
     ) -> None:
         super().__init__(parent)
         self.program, self.path, self.paper, self.settings = program, path, paper, settings
+        self.coach_report = coach_report
 
     def run(self) -> None:
         """Every outcome ends in a signal: the GUI thread tells the coach, never this one."""
@@ -93,9 +103,11 @@ class ExportJob(QThread):
                 paper=self.paper,
                 progress=lambda done, total: self.progressed.emit(done, total),
                 settings=self.settings,
+                coach_report=self.coach_report,
             )
         except HandoutError as exc:
-            self.failed.emit(f"{exc}\n\nChoose another name or folder with File ▸ Export handout.")
+            again = "Export coach report" if self.coach_report else "Export handout"
+            self.failed.emit(f"{exc}\n\nChoose another name or folder with File ▸ {again}.")
         except Exception:  # a bug in Hip Planner; the crash dialog must not be built here
             log.exception("Exporting the handout to %s failed", self.path)
             self.failed.emit(_unexpected_problem())
@@ -120,28 +132,43 @@ class ExportController(QObject):
         self.job: ExportJob | None = None
         self.progress: QProgressDialog | None = None
         self.open_when_done = False
+        self.coach_report = False
 
     def export(self) -> None:
+        self._export(coach_report=False)
+
+    def export_coach_report(self) -> None:
+        """The coach's own PDF: findings, the chart with targets, the weekly table."""
+        self._export(coach_report=True)
+
+    def _export(self, *, coach_report: bool) -> None:
         if self.job is not None:
             return  # one export at a time; the progress dialog shows the running one
-        options = ExportOptions(self.window)
+        title = "Export coach report" if coach_report else "Export handout"
+        options = ExportOptions(self.window, title)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         options.remember()
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save handout as", str(self._suggested_path()), "PDF files (*.pdf)"
+            self.window,
+            "Save coach report as" if coach_report else "Save handout as",
+            str(self._suggested_path(coach_report)),
+            "PDF files (*.pdf)",
         )
         if not name:
             return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         self.open_when_done = options.open_when_done.isChecked()
-        self.start(path, options.paper())
+        self.start(with_pdf_suffix(name), options.paper(), coach_report=coach_report)
 
-    def start(self, path: Path, paper: Paper) -> None:
+    def start(self, path: Path, paper: Paper, *, coach_report: bool = False) -> None:
         program = self.host.document.program.snapshot()
-        self.job = ExportJob(program, path, paper, self.thresholds(), self)
-        self.progress = QProgressDialog("Laying out the handout…", "", 0, 0, self.window)
-        self.progress.setWindowTitle("Export handout")
+        self.coach_report = coach_report
+        self.job = ExportJob(
+            program, path, paper, self.thresholds(), self, coach_report=coach_report
+        )
+        what = "coach report" if coach_report else "handout"
+        self.progress = QProgressDialog(f"Laying out the {what}…", "", 0, 0, self.window)
+        self.progress.setWindowTitle(f"Export {what}")
         self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(300)
         self.job.progressed.connect(self._progressed)
@@ -156,8 +183,9 @@ class ExportController(QObject):
             self.progress.setValue(done)
 
     def _succeeded(self, report: HandoutReport) -> None:
+        what = "Coach report" if self.coach_report else "Handout"
         self.window.statusBar().showMessage(
-            f"Handout written: {report.path} ({report.pages} pages, {report.paper.upper()})", 10000
+            f"{what} written: {report.path} ({report.pages} pages, {report.paper.upper()})", 10000
         )
         if report.unsupported:
             QMessageBox.warning(
@@ -168,7 +196,8 @@ class ExportController(QObject):
         self.finished.emit(True)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, "The handout was not written", message)
+        what = "coach report" if self.coach_report else "handout"
+        QMessageBox.warning(self.window, f"The {what} was not written", message)
         self.finished.emit(False)
 
     def _cleanup(self) -> None:
@@ -180,7 +209,7 @@ class ExportController(QObject):
             self.job.deleteLater()
         self.job = None
 
-    def _suggested_path(self) -> Path:
+    def _suggested_path(self, coach_report: bool = False) -> Path:
         document = self.host.document
         folder = document.path.parent if document.path else Path.home()
         details = document.program.details
@@ -190,7 +219,7 @@ class ExportController(QObject):
             else (details.client_name or details.title or "handout")
         )
         safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "handout"
-        return folder / f"{safe}.pdf"
+        return folder / (f"{safe}-coach.pdf" if coach_report else f"{safe}.pdf")
 
 
 def _unexpected_problem() -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.dose import Dose
 from planner.exercise import Exercise
+from planner.photo import Photo
 from planner.program import DAY_NAMES, ClientDetails, Entry, Location, Program, Week
 
 if TYPE_CHECKING:
@@ -220,3 +221,19 @@ class ApplyFix(QUndoCommand):
     def undo(self) -> None:
         assert self.applied is not None
         self.applied.undo()
+
+
+class SetEntryPhotos(QUndoCommand):
+    """Attach (or remove) the photos of this client on one card."""
+
+    def __init__(self, program: Program, entry_id: str, photos: tuple[Photo, ...]) -> None:
+        super().__init__(f"Change photos of the client on {_entries_text(program, [entry_id])}")
+        self.program = program
+        self.entry_id = entry_id
+        self.photos = photos
+
+    def redo(self) -> None:
+        self.photos = self.program.set_entry_photos(self.entry_id, self.photos)
+
+    def undo(self) -> None:
+        self.redo()  # set_entry_photos swaps in the stored photos and hands back the others

@@ -114,7 +114,10 @@ class DayModel(QAbstractListModel):
             mark = self.marks.get(entry.id)
             if mark is not None:
                 lines.append(mark.explanation)
-            lines.append("Double-click or F2 to change the dose")
+            if entry.photos:
+                count = len(entry.photos)
+                lines.append(f"{count} photo{'s' if count > 1 else ''} of this client")
+            lines.append("Double-click or F2 to change the dose; right-click for photos")
             return "\n".join(lines)
         if role == MarkRole:
             return self.marks.get(entry.id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from planner.balance.settings import BalanceSettings
 from planner.dose import Dose
@@ -29,6 +29,7 @@ from ui.week.commands import (
     RemoveWeek,
     SetDetails,
     SetDose,
+    SetEntryPhotos,
     ShiftEntry,
     day_name,
 )
@@ -63,6 +64,10 @@ class PlannerController(QObject):
             day_list.exercises_dropped.connect(self.drop_exercises)
             day_list.entries_dropped.connect(self.drop_entries)
             day_list.key_action.connect(self.key_action)
+            day_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            day_list.customContextMenuRequested.connect(
+                lambda point, d=day_list: self.card_menu(d, point)
+            )
         week_bar.week_chosen.connect(self.show_week)
         week_bar.add_week.connect(self.add_week)
         week_bar.duplicate_week.connect(self.duplicate_week)
@@ -180,6 +185,44 @@ class PlannerController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.dose() != entry.dose:
             self.document.push(SetDose(self.program, entry.id, dialog.dose()))
             day_list.select_ids({entry.id})
+
+    def edit_entry_photos(self) -> None:
+        """Photos of this client on the current card: a dialog, then one undoable change."""
+        day_list = self.current_list()
+        index = day_list.currentIndex()
+        if not index.isValid():
+            self.status.emit("Select a card first, then add photos of the client to it.")
+            return
+        entry = day_list.day_model.entry(index.row())
+        exercise = self.program.exercise_of(entry)
+        from planner.files.photo_import import room_problem
+        from ui.dialogs.entry_photos import EntryPhotosDialog  # built when first asked for
+
+        dialog = EntryPhotosDialog(entry.photos, exercise.name, self.window)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            photos = dialog.photos()
+            if photos == entry.photos:
+                return
+            problem = room_problem(self.program, entry.photos, photos)
+            if problem:
+                QMessageBox.warning(
+                    self.window, "Photos not added", f"{problem[0].upper()}{problem[1:]}."
+                )
+                continue
+            self.document.push(SetEntryPhotos(self.program, entry.id, photos))
+            day_list.select_ids({entry.id})
+            return
+
+    def card_menu(self, day_list: DayList, point: QPoint) -> None:
+        """The context menu of a card: its dose and the photos of this client."""
+        index = day_list.indexAt(point)
+        if not index.isValid():
+            return
+        day_list.setCurrentIndex(index)
+        menu = QMenu(day_list)
+        menu.addAction("Edit &dose…", self.edit_dose)
+        menu.addAction("&Photos of this client…", self.edit_entry_photos)
+        menu.exec(day_list.viewport().mapToGlobal(point))
 
     # -- clipboard -----------------------------------------------------------------------------
 

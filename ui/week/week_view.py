@@ -331,16 +331,24 @@ class DayHeader(QLabel):
         minutes: int,
         selected: bool,
         week_planned: bool = True,
+        before_start: bool = False,
     ) -> None:
         """``week_planned``: the week has exercises, so an empty day is a rest day (in an
-        empty week it is simply not planned yet)."""
+        empty week it is simply not planned yet). ``before_start``: a day of week 1 before
+        the start date, neither dated nor done (the handout leaves its session out)."""
         marker = "▸ " if selected else ""
         date_text = f"<br>{when.day} {when:%b}" if when else ""
+        if before_start:
+            when, date_text = None, "<br><i>before the start</i>"
         if sets:
             summary = f"{sets} sets · ~{minutes} min"
+            if before_start:
+                summary = f"{sets} sets · not done"
         else:
             summary = "Rest day" if week_planned else "Nothing planned"
         spoken_date = f" {when.day} {when:%B}" if when else ""
+        if before_start:
+            spoken_date = ", before the start"
         selected_text = ", selected day" if selected else ""
         text = f"<b>{marker}{name}</b>{date_text}<br><small>{summary}</small>"
         if text == self.text() and (self.lineWidth() == 2) == selected:
@@ -473,6 +481,7 @@ class WeekView(QScrollArea):
                 day.estimated_minutes(),
                 d == self.selected_day,
                 not week.is_empty,
+                self.program.before_start(self.week, d),
             )
 
     def select_day(self, day: int) -> None:

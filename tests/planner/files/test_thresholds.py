@@ -92,7 +92,7 @@ def test_a_program_s_own_thresholds_go_on_top_of_balance_toml(tmp_path: Path) ->
 
 def band(path: Path, tmp_path: Path) -> str:
     out = tmp_path / "handout.pdf"
-    code, _, err = run("export", str(path), "-o", str(out), "--paper", "a4")
+    code, _, err = run("export", str(path), "-o", str(out), "--paper", "a4", "--coach-report")
     assert (code, err) == (0, "")
     found = re.search(r"target range, (\d+–\d+) sets", pdf_text(out))
     assert found

@@ -37,7 +37,7 @@ def program_file(tmp_path: Path) -> Path:
 
 
 def test_another_program_is_never_replaced_by_a_handout(tmp_path: Path, program_file: Path) -> None:
-    other = Path(shutil.copy(program_file, tmp_path / "other-client.hipplan"))
+    other = Path(shutil.copy(program_file, tmp_path / "other-client.pdf"))
     before = other.read_bytes()
     code, out, err = export(str(program_file), "-o", str(other))
     assert (code, out) == (EXIT_BAD_INPUT, "")

@@ -48,7 +48,7 @@ def test_identical_weeks_print_once_with_repeat_count(tmp_path: Path) -> None:
     out = tmp_path / "metzl.pdf"
     write_handout(metzl_program(), out, paper="a4")
     text = pdf_text(out)
-    assert "repeat for 4 weeks" in text
+    assert "repeat this week until Sunday 30 March 2025 (4 weeks)" in text
     assert "Your weeks" not in text
 
 

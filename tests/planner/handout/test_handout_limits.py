@@ -106,7 +106,7 @@ def test_52_weeks_each_with_a_different_dose_note(tmp_path: Path) -> None:
     assert report.pages == len(pages)
     assert all(note[:4] in " ".join(pages) for note in notes)
     # The card, longer than a page, starts right under the heading, not on a page of its own.
-    (cards_start,) = [page for page in pages if "The exercises" in page]
+    (cards_start,) = [page for page in pages if "Each card shows" in page]
     assert "1 Side step" in cards_start
     assert "N00q" in cards_start
 

@@ -155,7 +155,7 @@ def test_starting_the_program_does_not_import_reportlab(tmp_path: Path) -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_the_window_s_handout_uses_the_coach_s_and_the_client_s_thresholds(
+def test_the_window_s_coach_report_uses_the_coach_s_and_the_client_s_thresholds(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     thresholds_path().write_text("[balance]\nmin_weighted_sets = 9\n", encoding="utf-8")
@@ -166,7 +166,7 @@ def test_the_window_s_handout_uses_the_coach_s_and_the_client_s_thresholds(
     program.details = replace(program.details, balance_overrides={"dominant_factor": 3.0})
     choose(monkeypatch, tmp_path / "metzl.pdf")
     with qtbot.waitSignal(w.exporter.finished, timeout=30000):
-        w.export_action.trigger()
+        w.coach_report_action.trigger()  # the client's handout shows no targets
     text = " ".join(
         "".join(p.extract_text() for p in PdfReader(tmp_path / "metzl.pdf").pages).split()
     )

@@ -90,7 +90,9 @@ def test_details_dialog_sets_dates_and_client_equipment(
     details = window.document.program.details
     assert details.client_name == "Ana Silva"
     assert details.equipment == {Equipment.MINI_BAND}
-    assert "23 Nov" in window.week_view.headers[0].text()  # the Monday of the start week
+    assert "before the start" in window.week_view.headers[0].text()  # not dated: 23 Nov
+    assert "23 Nov" not in window.week_view.headers[0].text()
+    assert "25 Nov" in window.week_view.headers[2].text()  # the start date, a Wednesday
     assert window.catalog.client_only.isEnabled()
     assert "Spring marathon" in window.windowTitle()
 
