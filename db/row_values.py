@@ -13,6 +13,7 @@ from typing import Any
 
 from planner.dose import Dose
 from planner.exercise import Exercise
+from planner.pose import ExercisePose, pose_from_mapping
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 ORIGIN_BUILTIN = "builtin"
@@ -43,6 +44,7 @@ LOAD_COLUMN_NAMES = (
     "easier",
     "harder",
     "closed_chain",
+    "pose",
 )
 """The columns :func:`exercise_from_values` expects, in its order."""
 
@@ -77,11 +79,18 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             easier=v[21],
             harder=v[22],
             closed_chain=bool(v[23]),
+            pose=_pose(v[24]),
             builtin=v[1] == ORIGIN_BUILTIN,
             archived=bool(v[18] or v[19]),
         )
     except (KeyError, TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
         raise ValueError(f"exercise {v[0]!r} in the database is not valid ({exc!r})") from exc
+
+
+@lru_cache(maxsize=1024)
+def _pose(text: str | None) -> ExercisePose | None:
+    """The stored drawing pose (JSON), or ``None`` when the exercise is drawn from its tags."""
+    return None if text is None else pose_from_mapping(json.loads(text))
 
 
 @lru_cache(maxsize=1024)

@@ -11,7 +11,7 @@ from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.handout.blocks import Blocks
 from planner.handout.outline import doses_of
-from planner.handout.pictogram import exercise_pictogram
+from planner.handout.drawing import exercise_drawing
 from planner.handout.styles import MID_GREY
 from planner.program import Program
 from planner.taxonomy import Unit
@@ -21,8 +21,8 @@ PICTURE_SHARE = 0.36
 
 def exercise_cards(program: Program, exercises: list[Exercise], blocks: Blocks) -> list[Any]:
     intro = blocks.text(
-        "Each card shows how to do one exercise. The drawing shows which way the hip moves: "
-        "the black leg is the working leg, the arrow shows where it goes.",
+        "Each card shows how to do one exercise. The drawing shows where you start and where you "
+        "end: the orange leg is the working leg, the arrow shows which way it goes.",
         blocks.styles.body,
     )
     flow: list[Any] = [blocks.text("The exercises", blocks.styles.heading), intro]
@@ -41,7 +41,7 @@ def _card(number: int, exercise: Exercise, doses: dict[Dose, int], blocks: Block
     about = exercise_label(exercise)
     name = guard.markup(exercise.name, about)
     picture = [
-        exercise_pictogram(exercise, styles.fonts, blocks.width * PICTURE_SHARE - 8),
+        exercise_drawing(exercise, blocks.width * PICTURE_SHARE - 8, 72, styles.fonts),
         Spacer(1, 4),
         blocks.text(exercise.knee.label, styles.cell_bold),
         blocks.text(f"Position: {_options(p.label for p in exercise.positions)}", styles.cell),
