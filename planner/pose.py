@@ -178,8 +178,7 @@ def pose_to_mapping(pose: ExercisePose) -> dict[str, Any]:
         "start": _frame_to_mapping(pose.start),
         "end": _frame_to_mapping(pose.end),
         "props": [
-            {"kind": p.kind.value, "at": p.at, **({"to": p.to} if p.to else {})}
-            for p in pose.props
+            {"kind": p.kind.value, "at": p.at, **({"to": p.to} if p.to else {})} for p in pose.props
         ],
     }
 
@@ -282,7 +281,7 @@ def _prop(data: object) -> Prop:
     table = _table(data, "a prop")
     _known(table, {"kind", "at", "to"}, "a prop")
     try:
-        kind = PropKind(table.get("kind"))
+        kind = PropKind(str(table.get("kind")))
     except ValueError:
         names = ", ".join(k.value for k in PropKind)
         raise PoseError(f"a prop's kind is one of: {names}") from None

@@ -77,8 +77,8 @@ def _standing(primary: Direction, knee: Knee) -> Template:
     side, front = View.SIDE, View.FRONT
     bent = knee is Knee.BENT
     if primary is Direction.FLEXION:
-        end = Leg(hip=95, knee=95) if bent else Leg(hip=50)
-        return side, Working.NEAR, STAND, _legs(STAND, end, arm=Arm(-20, 20)), ()
+        lifted = Leg(hip=95, knee=95) if bent else Leg(hip=50)
+        return side, Working.NEAR, STAND, _legs(STAND, lifted, arm=Arm(-20, 20)), ()
     if primary is Direction.EXTENSION:
         if bent:
             squat = _legs(
@@ -115,8 +115,14 @@ def _supine(primary: Direction, knee: Knee) -> Template:
         return View.SIDE, Working.NEAR, start, _legs(start, Leg(hip=55)), ()
     if primary is Direction.EXTENSION:
         start = _legs(SUPINE, HOOK, HOOK)
-        end = _legs(SUPINE, Leg(hip=0, knee=90, plant=0.0), Leg(hip=0, knee=90, plant=0.0),
-                    trunk=205, head=-25, arm=Arm(-25, 0))
+        end = _legs(
+            SUPINE,
+            Leg(hip=0, knee=90, plant=0.0),
+            Leg(hip=0, knee=90, plant=0.0),
+            trunk=205,
+            head=-25,
+            arm=Arm(-25, 0),
+        )
         return View.SIDE, Working.BOTH, start, end, ()
     # From above: the near leg is drawn on the upper side of the picture.
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
@@ -147,8 +153,9 @@ def _prone(primary: Direction, knee: Knee) -> Template:
         if bent:
             # From the feet: thighs toward the viewer, shins up.
             lying = Frame(trunk=90, reach=0.25, arm=Arm(20, 0), height=0.1)
-            start = _legs(lying, Leg(reach=0.25, knee=180, turn=-10 * sign),
-                          Leg(reach=0.25, hip=5, knee=0))
+            start = _legs(
+                lying, Leg(reach=0.25, knee=180, turn=-10 * sign), Leg(reach=0.25, hip=5, knee=0)
+            )
             end = _legs(start, Leg(reach=0.25, knee=180, turn=40 * sign))
             return View.FEET, Working.NEAR, start, end, ()
         top = Frame(trunk=180, arm=Arm(15, 0))
@@ -219,8 +226,7 @@ def _seated(primary: Direction, knee: Knee) -> Template:
 
 def _kneeling(primary: Direction, knee: Knee) -> Template:
     if primary is Direction.EXTENSION:
-        start = _legs(KNEEL, Leg(hip=70, knee=90), Leg(hip=70, knee=90), trunk=45,
-                      arm=Arm(0, 20))
+        start = _legs(KNEEL, Leg(hip=70, knee=90), Leg(hip=70, knee=90), trunk=45, arm=Arm(0, 20))
         return View.SIDE, Working.BOTH, start, KNEEL, ()
     if primary is Direction.FLEXION:
         half = _legs(KNEEL, Leg(hip=90, knee=90), Leg(hip=-10, knee=90))
@@ -231,8 +237,8 @@ def _kneeling(primary: Direction, knee: Knee) -> Template:
 def _quadruped(primary: Direction, knee: Knee) -> Template:
     bent = knee is Knee.BENT
     if primary is Direction.EXTENSION:
-        end = Leg(hip=-5, knee=90) if bent else Leg(hip=0, knee=0)
-        return View.SIDE, Working.NEAR, FOUR, _legs(FOUR, end), ()
+        back = Leg(hip=-5, knee=90) if bent else Leg(hip=0, knee=0)
+        return View.SIDE, Working.NEAR, FOUR, _legs(FOUR, back), ()
     if primary is Direction.FLEXION:
         start = _legs(FOUR, Leg(hip=10, knee=20))
         return View.SIDE, Working.NEAR, start, _legs(FOUR, Leg(hip=125, knee=130)), ()
@@ -249,8 +255,8 @@ def _quadruped(primary: Direction, knee: Knee) -> Template:
 def _plank(primary: Direction, knee: Knee) -> Template:
     bent = knee is Knee.BENT
     if primary is Direction.FLEXION:
-        end = Leg(hip=100, knee=110) if bent else Leg(hip=60)
-        return View.SIDE, Working.NEAR, PLANK, _legs(PLANK, end), ()
+        drive = Leg(hip=100, knee=110) if bent else Leg(hip=60)
+        return View.SIDE, Working.NEAR, PLANK, _legs(PLANK, drive), ()
     if primary is Direction.EXTENSION:
         start = _legs(PLANK, Leg(hip=10, knee=0))
         return View.SIDE, Working.NEAR, start, _legs(PLANK, Leg(hip=-30)), ()
@@ -270,8 +276,8 @@ def _plank(primary: Direction, knee: Knee) -> Template:
 
 def _hanging(primary: Direction, knee: Knee) -> Template:
     bar = (Prop(PropKind.BAR, "near_hand"),)
-    end = Leg(hip=100, knee=100) if knee is Knee.BENT else Leg(hip=85)
-    return View.SIDE, Working.NEAR, HANG, _legs(HANG, end, Leg(hip=15, knee=20)), bar
+    raised = Leg(hip=100, knee=100) if knee is Knee.BENT else Leg(hip=85)
+    return View.SIDE, Working.NEAR, HANG, _legs(HANG, raised, Leg(hip=15, knee=20)), bar
 
 
 TEMPLATES: dict[Position, Callable[[Direction, Knee], Template]] = {
@@ -329,8 +335,7 @@ def default_pose(ex: Exercise) -> ExercisePose:
     view, working, start, end, props = TEMPLATES[ex.positions[0]](ex.primary, ex.knee)
     prop = equipment_prop(ex, working, view)
     if prop is not None and all(p.kind is not prop.kind for p in props):
-        if not (prop.kind is PropKind.BENCH and any(p.kind is PropKind.BENCH for p in props)):
-            props = (*props, prop)
+        props = (*props, prop)
     return ExercisePose(view, working, start, end, props)
 
 

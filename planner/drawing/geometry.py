@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planner.pose import Arm, ExercisePose, Frame, Leg, Prop, PropKind, View, Working
+from planner.pose import Arm, ExercisePose, Frame, Leg, PropKind, View, Working
 
 Point = tuple[float, float]
 
@@ -135,9 +135,7 @@ def _swings(leg: Leg, knee: float) -> bool:
     return knee != 0.0 or leg.reach < 0.6
 
 
-def _shin_angle(
-    frame: Frame, thigh: float, leg: Leg, knee: float, side: str, view: View
-) -> float:
+def _shin_angle(frame: Frame, thigh: float, leg: Leg, knee: float, side: str, view: View) -> float:
     if view is View.SIDE:
         return thigh - knee
     shin = thigh + knee if side == "far" else thigh - knee
@@ -170,9 +168,7 @@ def _leg_points(
     return knee, ankle, foot
 
 
-def _plant(
-    frame: Frame, leg: Leg, side: str, view: View, hip: Point, floor: float
-) -> float:
+def _plant(frame: Frame, leg: Leg, side: str, view: View, hip: Point, floor: float) -> float:
     """The knee bend that puts the ankle ``leg.plant`` above ``floor``, nearest ``leg.knee``."""
     assert leg.plant is not None
     thigh = _thigh_angle(frame, leg, side, view)
@@ -183,10 +179,7 @@ def _plant(
     best = leg.knee
     best_gap = math.inf
     for shin in (first, 180.0 - first):
-        if view.facing and side == "far":
-            bend = shin - thigh
-        else:
-            bend = thigh - shin
+        bend = shin - thigh if view.facing and side == "far" else thigh - shin
         bend = (bend + 180.0) % 360.0 - 180.0
         gap = abs(bend - leg.knee)
         if gap < best_gap:
@@ -287,9 +280,7 @@ def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     out: list[Primitive] = []
     limb = LIMB
     arm_far = FAR if side_view else BODY
-    out.append(
-        Stroke((p["far_shoulder"], p["far_elbow"], p["far_hand"]), limb * 0.85, arm_far)
-    )
+    out.append(Stroke((p["far_shoulder"], p["far_elbow"], p["far_hand"]), limb * 0.85, arm_far))
     out.append(Stroke((*fig.leg("far"),), limb, _colour(pose, "far")))
     if not side_view:
         out.append(Stroke((p["far_hip"], p["near_hip"]), limb, BODY))
@@ -297,9 +288,7 @@ def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     out.append(Stroke((p["pelvis"], p["neck"]), limb * 1.25, BODY))
     out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
     out.append(Stroke((*fig.leg("near"),), limb, _colour(pose, "near")))
-    out.append(
-        Stroke((p["near_shoulder"], p["near_elbow"], p["near_hand"]), limb * 0.85, BODY)
-    )
+    out.append(Stroke((p["near_shoulder"], p["near_elbow"], p["near_hand"]), limb * 0.85, BODY))
     return out
 
 
@@ -348,9 +337,15 @@ def _props_behind(
             half = 0.42 if kind is PropKind.BENCH else 0.3
             out.append(
                 Shape(
-                    ((at[0] - half, 0.0), (at[0] - half, top), (at[0] + half, top),
-                     (at[0] + half, 0.0)),
-                    PROP_FILL, PROP_LINE, 0.025,
+                    (
+                        (at[0] - half, 0.0),
+                        (at[0] - half, top),
+                        (at[0] + half, top),
+                        (at[0] + half, 0.0),
+                    ),
+                    PROP_FILL,
+                    PROP_LINE,
+                    0.025,
                 )
             )
         elif kind is PropKind.BALL:
@@ -360,9 +355,15 @@ def _props_behind(
             top = max(at[1] - 0.07, 0.15)
             out.append(
                 Shape(
-                    ((at[0] - 0.35, top - 0.08), (at[0] - 0.35, top), (at[0] + 0.35, top),
-                     (at[0] + 0.35, top - 0.08)),
-                    PROP_FILL, PROP_LINE, 0.025,
+                    (
+                        (at[0] - 0.35, top - 0.08),
+                        (at[0] - 0.35, top),
+                        (at[0] + 0.35, top),
+                        (at[0] + 0.35, top - 0.08),
+                    ),
+                    PROP_FILL,
+                    PROP_LINE,
+                    0.025,
                 )
             )
             out.append(Stroke(((at[0], 0.0), (at[0], top - 0.08)), 0.05, PROP_LINE))
@@ -373,8 +374,13 @@ def _props_behind(
             colour = BAND if kind is PropKind.BAND else PROP_LINE
             post_top = max(anchor[1] + 0.15, 0.5)
             if prop.to in ("up",):
-                out.append(Stroke(((anchor[0] - 0.2, anchor[1]), (anchor[0] + 0.2, anchor[1])),
-                                  0.05, PROP_LINE))
+                out.append(
+                    Stroke(
+                        ((anchor[0] - 0.2, anchor[1]), (anchor[0] + 0.2, anchor[1])),
+                        0.05,
+                        PROP_LINE,
+                    )
+                )
             elif prop.to != "down":
                 out.append(Stroke(((anchor[0], 0.0), (anchor[0], post_top)), 0.06, PROP_LINE))
             if kind is PropKind.CABLE:
@@ -384,8 +390,9 @@ def _props_behind(
             y = at[1] + 0.05
             out.append(Stroke(((at[0] - 0.45, y), (at[0] + 0.45, y)), 0.06, PROP_LINE))
         elif kind is PropKind.SLIDER:
-            out.append(Shape(_ellipse((at[0] + 0.08, 0.02), 0.16, 0.03), PROP_FILL, PROP_LINE,
-                             0.02))
+            out.append(
+                Shape(_ellipse((at[0] + 0.08, 0.02), 0.16, 0.03), PROP_FILL, PROP_LINE, 0.02)
+            )
     return out
 
 
@@ -417,8 +424,10 @@ def _props_front(pose: ExercisePose, fig: Figure) -> list[Primitive]:
 
 def _ellipse(centre: Point, rx: float, ry: float, steps: int = 16) -> tuple[Point, ...]:
     return tuple(
-        (centre[0] + rx * math.cos(2 * math.pi * i / steps),
-         centre[1] + ry * math.sin(2 * math.pi * i / steps))
+        (
+            centre[0] + rx * math.cos(2 * math.pi * i / steps),
+            centre[1] + ry * math.sin(2 * math.pi * i / steps),
+        )
         for i in range(steps)
     )
 
@@ -485,9 +494,12 @@ def _movement(pose: ExercisePose, start: Figure, end: Figure) -> list[Primitive]
     pts = [(x + normal[0] * 0.12, y + normal[1] * 0.12) for x, y in pts]
     (x0, y0), tip = pts[-2], pts[-1]
     heading = math.degrees(math.atan2(tip[1] - y0, tip[0] - x0))
-    head = (_add(tip, _dir(heading), 0.06), _add(tip, _dir(heading + 140), 0.1),
-            _add(tip, _dir(heading - 140), 0.1))
-    return [Arrow(tuple(pts[:-1]) + (tip,), 0.035, BODY, head)]
+    head = (
+        _add(tip, _dir(heading), 0.06),
+        _add(tip, _dir(heading + 140), 0.1),
+        _add(tip, _dir(heading - 140), 0.1),
+    )
+    return [Arrow(tuple(pts), 0.035, BODY, head)]
 
 
 def _bounds(items: list[Primitive]) -> tuple[float, float, float, float]:
@@ -543,7 +555,11 @@ def _layout(parts: list[list[Primitive]], width: float, view: View) -> Picture:
     return Picture(width, 1.0, tuple(out))
 
 
-SEEN = {View.BEHIND: "seen from behind", View.ABOVE: "seen from above", View.FEET: "seen from the feet"}
+SEEN = {
+    View.BEHIND: "seen from behind",
+    View.ABOVE: "seen from above",
+    View.FEET: "seen from the feet",
+}
 
 
 def _place(item: Primitive, scale: float, ox: float, oy: float) -> Primitive:
@@ -551,15 +567,16 @@ def _place(item: Primitive, scale: float, ox: float, oy: float) -> Primitive:
         return ox + p[0] * scale, oy + p[1] * scale
 
     if isinstance(item, Stroke):
-        return Stroke(tuple(at(p) for p in item.points), item.width * scale, item.colour,
-                      item.dashed)
+        return Stroke(
+            tuple(at(p) for p in item.points), item.width * scale, item.colour, item.dashed
+        )
     if isinstance(item, Arrow):
         a, b, c = (at(p) for p in item.head)
         return Arrow(tuple(at(p) for p in item.points), item.width * scale, item.colour, (a, b, c))
     if isinstance(item, Shape):
-        return Shape(tuple(at(p) for p in item.points), item.fill, item.stroke,
-                     item.width * scale)
+        return Shape(tuple(at(p) for p in item.points), item.fill, item.stroke, item.width * scale)
     if isinstance(item, Disc):
-        return Disc(at(item.centre), item.radius * scale, item.fill, item.stroke,
-                    item.width * scale)
+        return Disc(
+            at(item.centre), item.radius * scale, item.fill, item.stroke, item.width * scale
+        )
     return item

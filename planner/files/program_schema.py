@@ -44,8 +44,17 @@ from planner.exercise import (
 )
 from planner.log import COMMENT_LIMIT, LOAD_LIMIT, MAX_SESSIONS, NOTE_LIMIT, PAIN_RANGE
 from planner.photo import MAX_PHOTOS, PHOTO_BYTES_LIMIT, MediaType
-from planner.pose import ANGLE_LIMIT, POINTS, SIDES, ExercisePose, PropKind, View, Working
-from planner.pose import pose_from_mapping, pose_to_mapping
+from planner.pose import (
+    ANGLE_LIMIT,
+    POINTS,
+    SIDES,
+    ExercisePose,
+    PropKind,
+    View,
+    Working,
+    pose_from_mapping,
+    pose_to_mapping,
+)
 from planner.program import (
     DAYS_PER_WEEK,
     DETAIL_LIMITS,

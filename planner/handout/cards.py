@@ -10,8 +10,8 @@ from reportlab.platypus import HRFlowable, KeepTogether, Spacer
 from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.handout.blocks import Blocks
-from planner.handout.outline import doses_of
 from planner.handout.drawing import exercise_drawing
+from planner.handout.outline import doses_of
 from planner.handout.styles import MID_GREY
 from planner.program import Program
 from planner.taxonomy import Unit

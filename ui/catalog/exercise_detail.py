@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from planner.drawing.defaults import exercise_pose
 from planner.exercise import Exercise, counting_reason
+from ui.common.exercise_drawing import drawing_image
 
 EMPTY_TEXT = "Select an exercise to see its tags, default dose, instructions and cues."
 
@@ -19,8 +23,13 @@ def _no_names(_key: str) -> None:
     return None
 
 
-def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
-    """Rich text for the detail pane; every piece of exercise text is escaped."""
+DRAWING_URL = "drawing:exercise"
+DRAWING_WIDTH = 340
+
+
+def exercise_html(ex: Exercise, name_of: NameOf = _no_names, drawing: bool = False) -> str:
+    """Rich text for the detail pane; every piece of exercise text is escaped. With
+    ``drawing``, the image resource :data:`DRAWING_URL` is shown under the name."""
     primary, *secondary = ex.directions
     rows = [
         ("Direction", f"{escape(primary.label)} <i>({escape(primary.joint_action)})</i>"),
@@ -51,7 +60,8 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
     instructions = escape(ex.instructions) or "<i>No instructions yet.</i>"
     return (
         f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
-        f"<table cellspacing='0'>{table}</table>"
+        + (f"<p><img src='{DRAWING_URL}' width='{DRAWING_WIDTH}'></p>" if drawing else "")
+        + f"<table cellspacing='0'>{table}</table>"
         f"<p><i>{escape(counting_reason(ex))}</i></p>"
         f"<p><b>How to do it</b><br>{instructions}</p>"
         + (f"<p><b>Coaching cues</b></p><ul style='margin-top:0'>{cues}</ul>" if cues else "")
@@ -78,4 +88,8 @@ class ExerciseDetail(QTextBrowser):
         if exercise is None:
             self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
         else:
-            self.setHtml(exercise_html(exercise, name_of))
+            image = drawing_image(exercise_pose(exercise), DRAWING_WIDTH)
+            self.document().addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(DRAWING_URL), image
+            )
+            self.setHtml(exercise_html(exercise, name_of, drawing=True))

@@ -64,10 +64,12 @@ def test_every_builtin_draws_a_start_and_an_end_in_its_box(ex: Exercise) -> None
     picture = exercise_picture(pose)
     _assert_inside(picture)
     labels = [p.text for p in picture.primitives if isinstance(p, Label)]
-    assert labels[0].startswith("start") and labels[1].startswith("end")
+    assert labels[0].startswith("start")
+    assert labels[1].startswith("end")
     assert any(isinstance(p, Stroke) and p.colour == "#d35400" for p in picture.primitives)
     drawing = exercise_drawing(ex, 170, 72)
-    assert drawing.width <= 170.01 and drawing.height <= 72.01
+    assert drawing.width <= 170.01
+    assert drawing.height <= 72.01
     assert renderPDF.drawToString(drawing).startswith(b"%PDF")
 
 
@@ -108,7 +110,7 @@ def _out(fig: Figure, side: str) -> float:
 def _turn(fig: Figure, side: str) -> float:
     """Outward rotation as drawn: the foot swings toward the other leg (knee bent) or the toes
     turn out (knee straight)."""
-    hip, knee, ankle, foot = fig.leg(side)
+    _, knee, ankle, foot = fig.leg(side)
     lateral = _lateral(fig, side)
     medial = (-lateral[0], -lateral[1])
     return _along(knee, ankle, medial) + _along(ankle, foot, lateral)
@@ -171,8 +173,10 @@ def _assert_inside(picture: Picture) -> None:
             xs = [x + d for x, _ in points for d in (-pad, pad)]
             ys = [y + d for _, y in points for d in (-pad, pad)]
         assert all(math.isfinite(v) for v in xs + ys), item
-        assert -eps <= min(xs) and max(xs) <= picture.width + eps, item
-        assert -eps <= min(ys) and max(ys) <= picture.height + eps, item
+        assert min(xs) >= -eps, item
+        assert max(xs) <= picture.width + eps, item
+        assert min(ys) >= -eps, item
+        assert max(ys) <= picture.height + eps, item
         if isinstance(item, Stroke | Shape):
             assert item.width >= 0
 
