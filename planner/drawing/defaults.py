@@ -311,14 +311,13 @@ _PROPS: dict[Equipment, PropKind] = {
 }
 
 
-def equipment_prop(ex: Exercise, working: Working, view: View) -> Prop | None:
-    """The first piece of equipment of the exercise as drawn (none for body weight)."""
-    first = ex.equipment[0]
+def equipment_prop(first: Equipment, knee: Knee, working: Working, view: View) -> Prop | None:
+    """The first piece of equipment of an exercise as drawn (none for body weight)."""
     kind = _PROPS.get(first)
     if kind is None:
         return None
     side = "far" if working is Working.FAR else "near"
-    bent = ex.knee is Knee.BENT
+    bent = knee is Knee.BENT
     if kind in (PropKind.MINI_BAND, PropKind.SOFT_BALL):
         return Prop(kind, "knees" if bent else "ankles")
     if kind in (PropKind.DUMBBELL, PropKind.KETTLEBELL, PropKind.BARBELL):
@@ -332,8 +331,16 @@ def equipment_prop(ex: Exercise, working: Working, view: View) -> Prop | None:
 
 def default_pose(ex: Exercise) -> ExercisePose:
     """The pose drawn for an exercise without one of its own."""
-    view, working, start, end, props = TEMPLATES[ex.positions[0]](ex.primary, ex.knee)
-    prop = equipment_prop(ex, working, view)
+    return default_pose_for(ex.positions[0], ex.primary, ex.knee, ex.equipment[0])
+
+
+def default_pose_for(
+    position: Position, primary: Direction, knee: Knee, equipment: Equipment
+) -> ExercisePose:
+    """The pose of the template for the first position, the primary direction and the knee,
+    with the first piece of equipment drawn."""
+    view, working, start, end, props = TEMPLATES[position](primary, knee)
+    prop = equipment_prop(equipment, knee, working, view)
     if prop is not None and all(p.kind is not prop.kind for p in props):
         props = (*props, prop)
     return ExercisePose(view, working, start, end, props)
