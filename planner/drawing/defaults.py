@@ -152,11 +152,13 @@ def _prone(primary: Direction, knee: Knee) -> Template:
         sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
         if bent:
             # From the feet: thighs toward the viewer, shins up.
-            lying = Frame(trunk=90, reach=0.25, arm=Arm(20, 0), height=0.1)
+            lying = Frame(trunk=90, reach=0.6, arm=Arm(95, 0), height=0.45)
             start = _legs(
-                lying, Leg(reach=0.25, knee=180, turn=-10 * sign), Leg(reach=0.25, hip=5, knee=0)
+                lying,
+                Leg(reach=0.45, knee=180, turn=-10 * sign),
+                Leg(reach=0.45, hip=4, knee=0, shin=0.2),
             )
-            end = _legs(start, Leg(reach=0.25, knee=180, turn=40 * sign))
+            end = _legs(start, Leg(reach=0.45, knee=180, turn=40 * sign))
             return View.FEET, Working.NEAR, start, end, ()
         top = Frame(trunk=180, arm=Arm(15, 0))
         start = _legs(top, Leg(hip=3, turn=-10 * sign), Leg(hip=3))

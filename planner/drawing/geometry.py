@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planner.pose import Arm, ExercisePose, Frame, Leg, PropKind, View, Working
+from planner.pose import Arm, ExercisePose, Frame, Leg, Prop, PropKind, View, Working
 
 Point = tuple[float, float]
 
@@ -257,9 +257,10 @@ def _picture(pose: ExercisePose, width: float) -> Picture:
     figures = (figure(pose.start, pose.view), figure(pose.end, pose.view))
     anchors = _anchors(pose, figures)
     parts: list[list[Primitive]] = []
+    heights = _prop_heights(pose, figures)
     for index, fig in enumerate(figures):
         items: list[Primitive] = []
-        items += _props_behind(pose, fig, figures[0], anchors)
+        items += _props_behind(pose, fig, heights, anchors)
         items += _body(pose, fig)
         items += _props_front(pose, fig)
         if index == 1:
@@ -300,38 +301,60 @@ def _point(fig: Figure, name: str) -> Point:
     return fig.points[name]
 
 
-def _anchors(pose: ExercisePose, figures: tuple[Figure, Figure]) -> dict[int, Point]:
+def _anchors(pose: ExercisePose, figures: tuple[Figure, Figure]) -> dict[int, tuple[Point, str]]:
     """Where each band or cable is tied: fixed across both frames."""
     xs = [p[0] for f in figures for p in f.points.values()]
     ys = [p[1] for f in figures for p in f.points.values()]
-    out: dict[int, Point] = {}
+    out: dict[int, tuple[Point, str]] = {}
     for i, prop in enumerate(pose.props):
         if prop.kind not in (PropKind.BAND, PropKind.CABLE):
             continue
         at = _point(figures[0], prop.at)
-        to = {"front": "right", "back": "left"}.get(prop.to, prop.to or "left")
+        to = {"front": "right", "back": "left"}.get(prop.to, prop.to) or _against(prop, figures)
         if to == "left":
-            out[i] = (min(xs) - 0.45, at[1])
+            out[i] = ((min(xs) - 0.45, at[1]), to)
         elif to == "right":
-            out[i] = (max(xs) + 0.45, at[1])
+            out[i] = ((max(xs) + 0.45, at[1]), to)
         elif to == "up":
-            out[i] = (at[0], max(ys) + 0.35)
+            out[i] = ((at[0], max(ys) + 0.35), to)
         else:
-            out[i] = (at[0] + 0.25, 0.04)
+            out[i] = ((at[0] + 0.25, 0.04), to)
     return out
 
 
+def _prop_heights(pose: ExercisePose, figures: tuple[Figure, Figure]) -> dict[int, float]:
+    """Benches, steps and balls keep one size: the lower of the two frames' points (a body
+    part may float a little above it, never sink into it)."""
+    return {
+        i: min(_point(f, prop.at)[1] for f in figures)
+        for i, prop in enumerate(pose.props)
+        if prop.kind in (PropKind.BENCH, PropKind.STEP, PropKind.BALL)
+    }
+
+
+def _against(prop: Prop, figures: tuple[Figure, Figure]) -> str:
+    """The side a band or cable pulls from when the pose does not say: against the movement
+    of the point it is tied to (behind a leg that moves forward)."""
+    a, b = _point(figures[0], prop.at), _point(figures[1], prop.at)
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    if abs(dx) >= abs(dy):
+        return "left" if dx > 0 else "right"
+    return "down" if dy > 0 else "up"
+
+
 def _props_behind(
-    pose: ExercisePose, fig: Figure, first: Figure, anchors: dict[int, Point]
+    pose: ExercisePose,
+    fig: Figure,
+    heights: dict[int, float],
+    anchors: dict[int, tuple[Point, str]],
 ) -> list[Primitive]:
-    """Props under or behind the body; benches, steps and balls keep the place and size they
-    have at the start."""
+    """Props under or behind the body."""
     out: list[Primitive] = []
     for i, prop in enumerate(pose.props):
         at = _point(fig, prop.at)
         kind = prop.kind
-        if kind in (PropKind.BENCH, PropKind.STEP, PropKind.BALL):
-            at = (at[0], _point(first, prop.at)[1])
+        if i in heights:
+            at = (at[0], heights[i])
         if kind in (PropKind.BENCH, PropKind.STEP):
             top = max(at[1] - (0.07 if kind is PropKind.BENCH else 0.06), 0.12)
             half = 0.42 if kind is PropKind.BENCH else 0.3
@@ -370,10 +393,10 @@ def _props_behind(
             back = fig.points["neck"]
             out.append(Stroke(((at[0] - 0.12, top), (back[0] - 0.12, back[1])), 0.07, PROP_LINE))
         elif kind in (PropKind.BAND, PropKind.CABLE) and i in anchors:
-            anchor = anchors[i]
+            anchor, side = anchors[i]
             colour = BAND if kind is PropKind.BAND else PROP_LINE
             post_top = max(anchor[1] + 0.15, 0.5)
-            if prop.to in ("up",):
+            if side == "up":
                 out.append(
                     Stroke(
                         ((anchor[0] - 0.2, anchor[1]), (anchor[0] + 0.2, anchor[1])),
@@ -381,7 +404,7 @@ def _props_behind(
                         PROP_LINE,
                     )
                 )
-            elif prop.to != "down":
+            elif side != "down":
                 out.append(Stroke(((anchor[0], 0.0), (anchor[0], post_top)), 0.06, PROP_LINE))
             if kind is PropKind.CABLE:
                 out.append(Disc(anchor, 0.06, "#ffffff", PROP_LINE, 0.025))
