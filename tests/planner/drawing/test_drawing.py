@@ -102,9 +102,13 @@ def _along(a: tuple[float, float], b: tuple[float, float], d: tuple[float, float
 
 
 def _out(fig: Figure, side: str) -> float:
-    """How far the working knee is out from its hip, along the body's side (front views)."""
+    """How far the working knee and ankle are out from their hip, along the body's side
+    (front views)."""
     lateral = _lateral(fig, side)
-    return _along(fig.points[f"{side}_hip"], fig.points[f"{side}_knee"], lateral)
+    hip = fig.points[f"{side}_hip"]
+    return _along(hip, fig.points[f"{side}_knee"], lateral) + _along(
+        hip, fig.points[f"{side}_ankle"], lateral
+    )
 
 
 def _turn(fig: Figure, side: str) -> float:
@@ -124,8 +128,8 @@ def _leg_length(fig: Figure, side: str) -> float:
 @pytest.mark.parametrize("ex", BUILTINS, ids=_ids)
 def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> None:
     """Side views: the thigh's angle to the trunk grows for Forward and shrinks for Backward.
-    Front views (also from behind, above, the feet): the knee moves out from the hip for Away
-    and in for Toward; the foot swings toward the other leg, or the toes turn out, for Rotate
+    Front views (also from behind, above, the feet): the knee and ankle move out from the hip
+    for Away and in for Toward; the foot swings toward the other leg, or the toes turn out, for Rotate
     out (the reverse for Rotate in); Forward/Backward, which a front view cannot show as an
     angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
     pose = exercise_pose(ex)
