@@ -164,7 +164,7 @@ def _leg_points(
     elif _swings(leg, knee_bend):
         foot = _add(ankle, _lateral(frame, side), 0.06)
     else:
-        foot = _add(ankle, _lateral(frame, side), 0.06 + 0.2 * math.sin(math.radians(leg.turn)))
+        foot = _add(ankle, _lateral(frame, side), 0.06 + 0.3 * math.sin(math.radians(leg.turn)))
     return knee, ankle, foot
 
 

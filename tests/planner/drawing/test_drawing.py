@@ -129,9 +129,9 @@ def _leg_length(fig: Figure, side: str) -> float:
 def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> None:
     """Side views: the thigh's angle to the trunk grows for Forward and shrinks for Backward.
     Front views (also from behind, above, the feet): the knee and ankle move out from the hip
-    for Away and in for Toward; the foot swings toward the other leg, or the toes turn out, for Rotate
-    out (the reverse for Rotate in); Forward/Backward, which a front view cannot show as an
-    angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
+    for Away and in for Toward; the foot swings toward the other leg, or the toes turn out,
+    for Rotate out (the reverse for Rotate in); Forward/Backward, which a front view cannot
+    show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
     pose = exercise_pose(ex)
     start, end = figure(pose.start, pose.view), figure(pose.end, pose.view)
     side = _working(pose)

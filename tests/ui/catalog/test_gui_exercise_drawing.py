@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given, settings
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialogButtonBox
@@ -12,12 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.drawing.defaults import default_pose
 from planner.exercise import Exercise
-from planner.pose import View
+from planner.pose import ExercisePose, View
 from tests.factories import make_exercise
+from tests.strategies import poses
 from tests.ui.catalog.test_gui_exercise_form import fill
 from ui.catalog.exercise_detail import DRAWING_URL, ExerciseDetail
 from ui.catalog.exercise_form import ExerciseForm
 from ui.catalog.pose_editor import NO_TAGS_TEXT
+from ui.common.exercise_drawing import drawing_image
 
 
 def _coloured_pixels(image: QImage) -> int:
@@ -81,3 +84,11 @@ def test_the_form_previews_the_tags_then_keeps_the_adjusted_pose(qtbot: QtBot) -
     again.drawing.adjust.setChecked(False)
     assert again.exercise().pose is None
     assert again.drawing.preview.pose == default_pose(replace(saved[0], pose=None))
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(poses)
+def test_qpainter_paints_any_pose_the_files_accept(qapp: object, pose: ExercisePose) -> None:
+    image = drawing_image(pose, 120, 1.0)
+    assert image.width() == 120
+    assert not image.isNull()
