@@ -36,3 +36,14 @@ def test_a_pose_survives_the_database_and_the_quick_read(tmp_path: Path) -> None
         assert read_exercises_quickly(path) == database.exercises(include_archived=True)
         back = database.update_own(replace(added, pose=None))
         assert back.pose is None
+
+
+def test_a_pose_added_to_a_builtin_reaches_an_existing_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.sqlite3"
+    bridge = make_exercise("bridge", Direction.EXTENSION)
+    database, _ = CatalogDatabase.open(path, builtins=[bridge])
+    database.close()
+    with_pose = replace(bridge, pose=default_pose(bridge))
+    database, _ = CatalogDatabase.open(path, builtins=[with_pose])
+    with database:
+        assert database.get("bridge") == with_pose
