@@ -1,6 +1,8 @@
 """Render sample handouts to PDF and PNG pages, and time them.
 
     python benchmarks/render_sample_handouts.py OUT_FOLDER [--paper a4|letter]
+    python -m benchmarks.render_sample_handouts --contact-sheet OUT.pdf
+
 
 Writes Metzl's plan, a 4-week progressing plan and a 12-week progressing plan; PNG pages
 need ``pdftoppm`` (poppler-utils) and are skipped without it.
@@ -29,10 +31,24 @@ SAMPLES = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?")
+    parser.add_argument(
+        "--contact-sheet",
+        type=Path,
+        metavar="OUT.pdf",
+        help="write every built-in exercise's drawing with its name instead (and PNG pages)",
+    )
     parser.add_argument("--paper", choices=PAPERS, default="a4")
     parser.add_argument("--dpi", type=int, default=60)
     args = parser.parse_args()
+    if args.contact_sheet is not None:
+        from benchmarks.contact_sheet import write_contact_sheet
+
+        pages = write_contact_sheet(args.contact_sheet, png=True)
+        print(f"{args.contact_sheet}: {pages} pages")
+        return 0
+    if args.folder is None:
+        parser.error("give the folder to write the sample handouts to")
     args.folder.mkdir(parents=True, exist_ok=True)
     pdftoppm = shutil.which("pdftoppm")
     for name, build in SAMPLES.items():

@@ -17,6 +17,7 @@ from db.models import ExerciseRow
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values
 from planner.exercise import Exercise
 from planner.files.catalog_file import exercise_to_mapping, photo_to_mapping
+from planner.pose import ExercisePose, pose_to_mapping
 
 LOAD_COLUMNS: tuple[InstrumentedAttribute[Any], ...] = tuple(
     getattr(ExerciseRow, name) for name in LOAD_COLUMN_NAMES
@@ -64,6 +65,7 @@ def row_values(ex: Exercise) -> dict[str, Any]:
         "closed_chain": ex.closed_chain,
         "video": ex.video,
         "photos": _dump_photos(ex),
+        "pose": _pose_json(ex.pose),
         "content_hash": content_hash(ex),
     }
 
@@ -84,6 +86,12 @@ def new_row(ex: Exercise, origin: str, now: datetime, created_by: str | None = N
 
 def exercise_from_row(row: ExerciseRow) -> Exercise:
     return exercise_from_values([getattr(row, key) for key in _KEYS])
+
+
+def _pose_json(pose: ExercisePose | None) -> str | None:
+    if pose is None:
+        return None
+    return json.dumps(pose_to_mapping(pose), ensure_ascii=False, separators=(",", ":"))
 
 
 def _dump(items: list[str]) -> str:

@@ -15,6 +15,7 @@ from planner.dose import Dose
 from planner.exercise import Exercise
 from planner.files.catalog_file import photo_from_mapping
 from planner.photo import Photo
+from planner.pose import ExercisePose, pose_from_mapping
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 ORIGIN_BUILTIN = "builtin"
@@ -47,6 +48,7 @@ LOAD_COLUMN_NAMES = (
     "closed_chain",
     "video",
     "photos",
+    "pose",
 )
 """The columns :func:`exercise_from_values` expects, in its order."""
 
@@ -83,6 +85,7 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             closed_chain=bool(v[23]),
             video=v[24],
             photos=photos_from_text(v[25]),
+            pose=_pose(v[26]),
             builtin=v[1] == ORIGIN_BUILTIN,
             archived=bool(v[18] or v[19]),
         )
@@ -98,6 +101,12 @@ def photos_from_text(text: str | None) -> tuple[Photo, ...]:
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ValueError("photos must be a JSON list of objects")
     return tuple(photo_from_mapping(item) for item in items)
+
+
+@lru_cache(maxsize=1024)
+def _pose(text: str | None) -> ExercisePose | None:
+    """The stored drawing pose (JSON), or ``None`` when the exercise is drawn from its tags."""
+    return None if text is None else pose_from_mapping(json.loads(text))
 
 
 @lru_cache(maxsize=1024)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from planner.dose import Dose
 from planner.photo import MAX_PHOTOS, Photo
+from planner.pose import ExercisePose
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -61,6 +62,8 @@ class Exercise:
     """An https address of a video showing the exercise (printed as a QR code)."""
     photos: tuple[Photo, ...] = ()
     """The coach's own photos (own exercises only), printed instead of the drawing."""
+    pose: ExercisePose | None = None
+    """How the exercise is drawn; ``None``: derived from its tags (planner/drawing)."""
     builtin: bool = True
     archived: bool = False
     search_text: str = field(init=False, repr=False, compare=False)
@@ -146,6 +149,7 @@ class ExerciseDraft:
     closed_chain: bool = False
     video: str | None = None
     photos: tuple[Photo, ...] = ()
+    pose: ExercisePose | None = None
     builtin: bool = False
     archived: bool = False
 
@@ -221,6 +225,8 @@ def exercise_problems(ex: Exercise | ExerciseDraft) -> dict[str, str]:
         problems["closed_chain"] = "closed chain is yes or no"
     if ex.video is not None and not is_video_url(ex.video):
         problems["video"] = VIDEO_HINT
+    if ex.pose is not None and not isinstance(ex.pose, ExercisePose):
+        problems["pose"] = "the pose is not a drawing pose"
     if len(ex.photos) > MAX_PHOTOS or not all(isinstance(p, Photo) for p in ex.photos):
         problems["photos"] = f"attach at most {MAX_PHOTOS} photos"
     for name in ("easier", "harder"):

@@ -19,6 +19,19 @@ from planner.dose import (
 from planner.exercise import CUE_LIMIT, HIP_WEIGHT_RANGE, MAX_CUES, Exercise
 from planner.log import COMMENT_LIMIT, LOAD_LIMIT, NOTE_LIMIT, LoggedEntry, Session
 from planner.photo import MediaType, Photo
+from planner.pose import (
+    ANGLE_LIMIT,
+    POINTS,
+    SIDES,
+    Arm,
+    ExercisePose,
+    Frame,
+    Leg,
+    Prop,
+    PropKind,
+    View,
+    Working,
+)
 from planner.program import (
     DAYS_PER_WEEK,
     START_DATES,
@@ -80,6 +93,48 @@ videos = st.none() | st.sampled_from(
 )
 
 
+angles = st.floats(-ANGLE_LIMIT, ANGLE_LIMIT, allow_nan=False)
+_shares = st.floats(0.1, 1.0)
+_legs = st.builds(
+    Leg,
+    hip=angles,
+    knee=angles,
+    turn=angles,
+    reach=_shares,
+    shin=_shares,
+    plant=st.none() | st.floats(0.0, 3.0),
+)
+_arms = st.builds(Arm, angles, angles)
+frames = st.builds(
+    Frame,
+    trunk=angles,
+    near=_legs,
+    far=_legs,
+    arm=_arms,
+    far_arm=st.none() | _arms,
+    head=angles,
+    height=st.none() | st.floats(0.0, 3.0),
+    reach=_shares,
+)
+poses = st.builds(
+    ExercisePose,
+    st.sampled_from(View),
+    st.sampled_from(Working),
+    frames,
+    frames,
+    st.lists(
+        st.builds(
+            Prop,
+            st.sampled_from(PropKind),
+            st.sampled_from(POINTS),
+            st.sampled_from(("", *SIDES)),
+        ),
+        max_size=6,
+    ).map(tuple),
+)
+"""Any pose the files accept: the drawing must cope with all of them."""
+
+
 @st.composite
 def _doses(draw: st.DrawFn) -> Dose:
     unit = draw(_units)
@@ -121,6 +176,7 @@ exercises = st.builds(
     closed_chain=st.booleans(),
     video=videos,
     photos=st.just(()) | photo_lists,
+    pose=st.none() | poses,
     builtin=st.booleans(),
     archived=st.booleans(),
 )

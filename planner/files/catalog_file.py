@@ -15,6 +15,7 @@ from typing import Any
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise, ExerciseError
 from planner.photo import MediaType, Photo, PhotoError
+from planner.pose import PoseError, pose_from_mapping, pose_to_mapping
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
 
 
@@ -89,14 +90,17 @@ def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> 
         closed_chain=table.get("closed_chain", False),
         video=table.get("video") or None,
         photos=tuple(photo_from_mapping(p) for p in _photo_tables(table.get("photos", ()))),
+        pose=_pose(table.get("pose")),
         builtin=builtin,
         archived=bool(table.get("archived", False)),
     )
 
 
 def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
-    """The inverse of :func:`exercise_from_mapping` (JSON-friendly, stable key order)."""
-    return {
+    """The inverse of :func:`exercise_from_mapping` (JSON-friendly, stable key order); the
+    pose only when the exercise has its own (so the content hash of one without is as before).
+    """
+    mapping = {
         "id": ex.id,
         "name": ex.name,
         "directions": [x.value for x in ex.directions],
@@ -114,6 +118,19 @@ def exercise_to_mapping(ex: Exercise) -> dict[str, Any]:
         "video": ex.video,
         "photos": [photo_to_mapping(p) for p in ex.photos],
     }
+    if ex.pose is not None:
+        mapping["pose"] = pose_to_mapping(ex.pose)
+    return mapping
+
+
+def _pose(data: object) -> Any:
+    """The drawing pose of a table, or ``None``; bad pose data is an ExerciseError."""
+    if data is None:
+        return None
+    try:
+        return pose_from_mapping(data)
+    except PoseError as exc:
+        raise ExerciseError({"pose": str(exc)}) from exc
 
 
 def photo_to_mapping(photo: Photo) -> dict[str, str]:

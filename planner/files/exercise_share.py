@@ -39,6 +39,7 @@ from planner.files.program_schema import (
     FileModel,
     HipWeight,
     PhotoModel,
+    PoseModel,
     VideoUrl,
 )
 from planner.files.safe_save import ProgramSaveError, write_atomically
@@ -77,6 +78,7 @@ class SharedExercise(ExerciseCore):
     dose: DoseModel
     video: VideoUrl | None = None
     photos: list[PhotoModel] = Field(default_factory=list, max_length=MAX_PHOTOS)
+    pose: PoseModel | None = None
 
 
 class SharingFile(FileModel):

@@ -37,6 +37,7 @@ from planner.files.program_schema import (
     ExerciseModel,
     LoggedEntryModel,
     PhotoModel,
+    PoseModel,
     ProgramModel,
     ProgramV1,
     ProgramV2,
@@ -221,6 +222,7 @@ def exercise_model(ex: Exercise) -> ExerciseModel:
         closed_chain=ex.closed_chain,
         video=ex.video,
         photos=[photo_model(p) for p in ex.photos],
+        pose=PoseModel.of(ex.pose),
     )
 
 
@@ -510,6 +512,7 @@ def _exercise(model: ExerciseModel) -> Exercise:
         closed_chain=model.closed_chain,
         video=model.video,
         photos=tuple(_photo(photo) for photo in model.photos),
+        pose=model.pose.pose() if model.pose is not None else None,
         builtin=model.builtin,
         archived=model.archived,
     )

@@ -44,6 +44,17 @@ from planner.exercise import (
 )
 from planner.log import COMMENT_LIMIT, LOAD_LIMIT, MAX_SESSIONS, NOTE_LIMIT, PAIN_RANGE
 from planner.photo import MAX_PHOTOS, PHOTO_BYTES_LIMIT, MediaType
+from planner.pose import (
+    ANGLE_LIMIT,
+    POINTS,
+    SIDES,
+    ExercisePose,
+    PropKind,
+    View,
+    Working,
+    pose_from_mapping,
+    pose_to_mapping,
+)
 from planner.program import (
     DAYS_PER_WEEK,
     DETAIL_LIMITS,
@@ -230,6 +241,72 @@ class PhotoModel(FileModel):
     )
 
 
+Angle = Annotated[float, Field(ge=-ANGLE_LIMIT, le=ANGLE_LIMIT)]
+Share = Annotated[float, Field(ge=0.1, le=1.0)]
+
+
+class LegModel(FileModel):
+    """A leg as seen in the drawing (docs/file-format.md, "Poses")."""
+
+    model_config = ConfigDict(title="Leg")
+
+    hip: Angle = 0.0
+    knee: Angle = 0.0
+    turn: Angle = 0.0
+    reach: Share = 1.0
+    shin: Share = 1.0
+    plant: Annotated[float, Field(ge=0.0, le=3.0)] | None = None
+
+
+class ArmModel(FileModel):
+    model_config = ConfigDict(title="Arm")
+
+    shoulder: Angle = 0.0
+    elbow: Angle = 10.0
+
+
+class FrameModel(FileModel):
+    """One moment of the exercise: its start or its end."""
+
+    model_config = ConfigDict(title="Frame")
+
+    trunk: Angle = 90.0
+    near: LegModel = Field(default_factory=LegModel)
+    far: LegModel = Field(default_factory=LegModel)
+    arm: ArmModel = Field(default_factory=ArmModel)
+    far_arm: ArmModel | None = None
+    head: Angle = 0.0
+    height: Annotated[float, Field(ge=0.0, le=3.0)] | None = None
+    reach: Share = 1.0
+
+
+class PropModel(FileModel):
+    model_config = ConfigDict(title="Prop")
+
+    kind: Annotated[PropKind, Field(strict=False)]
+    at: Literal[POINTS]  # type: ignore[valid-type]
+    to: Literal[("", *SIDES)] = ""  # type: ignore[valid-type]
+
+
+class PoseModel(FileModel):
+    """How the exercise is drawn; absent or null: derived from its tags."""
+
+    model_config = ConfigDict(title="Pose")
+
+    view: Annotated[View, Field(strict=False)] = View.SIDE
+    working: Annotated[Working, Field(strict=False)] = Working.NEAR
+    start: FrameModel = Field(default_factory=FrameModel)
+    end: FrameModel = Field(default_factory=FrameModel)
+    props: list[PropModel] = Field(default_factory=list, max_length=6)
+
+    def pose(self) -> ExercisePose:
+        return pose_from_mapping(self.model_dump(mode="json", exclude_none=True))
+
+    @classmethod
+    def of(cls, pose: ExercisePose | None) -> PoseModel | None:
+        return None if pose is None else cls.model_validate(pose_to_mapping(pose))
+
+
 class ExerciseModel(ExerciseV3):
     """An exercise used by the program, embedded so the file stands on its own."""
 
@@ -239,6 +316,9 @@ class ExerciseModel(ExerciseV3):
     video: VideoUrl | None = Field(default=None, description="An https address of a video.")
     photos: list[PhotoModel] = Field(
         default_factory=list, max_length=MAX_PHOTOS, description="The coach's own photos."
+    )
+    pose: PoseModel | None = Field(
+        default=None, description="How the exercise is drawn; null: derived from its tags."
     )
 
 

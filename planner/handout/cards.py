@@ -12,9 +12,9 @@ from reportlab.platypus import HRFlowable, KeepTogether, Spacer, Table
 from planner.dose import Dose, EffortScale
 from planner.exercise import Exercise
 from planner.handout.blocks import TABLE_PADDING, Blocks
+from planner.handout.drawing import exercise_drawing
 from planner.handout.media import QrCode, card_photos, photo_image
 from planner.handout.outline import all_entries, doses_of
-from planner.handout.pictogram import exercise_pictogram
 from planner.handout.styles import MID_GREY
 from planner.handout.text import escape
 from planner.program import Program
@@ -28,8 +28,8 @@ TEMPO = re.compile(r"^\s*(\d{1,2})\s*[-–/:]\s*(\d{1,2})\s*[-–/:]\s*(\d{1,2})
 def exercise_cards(program: Program, exercises: list[Exercise], blocks: Blocks) -> list[Any]:
     intro = [
         blocks.text(
-            "Each card shows how to do one exercise. The drawing shows which way the hip moves: "
-            "the black leg is the working leg, the arrow shows where it goes.",
+            "Each card shows how to do one exercise. The drawing shows where you start and where "
+            "you end: the orange leg is the working leg, the arrow shows which way it goes.",
             blocks.styles.body,
         )
     ]
@@ -93,7 +93,7 @@ def _picture(program: Program, exercise: Exercise, blocks: Blocks) -> list[Any]:
         if of_client:
             flow.append(blocks.text("You, doing it", blocks.styles.small))
         flow.append(Spacer(1, 3))
-    return flow or [exercise_pictogram(exercise, blocks.styles.fonts, width)]
+    return flow or [exercise_drawing(exercise, width, 72, blocks.styles.fonts)]
 
 
 def exercise_label(exercise: Exercise) -> str:

@@ -9,7 +9,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from planner.drawing.defaults import exercise_pose
 from planner.exercise import Exercise, counting_reason
+from ui.common.exercise_drawing import drawing_image
 from ui.dialogs.photo_fields import photo_pixmap
 
 PHOTO_URL = "hip-planner-photo:"
@@ -24,8 +26,13 @@ def _no_names(_key: str) -> None:
     return None
 
 
-def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
-    """Rich text for the detail pane; every piece of exercise text is escaped."""
+DRAWING_URL = "drawing:exercise"
+DRAWING_WIDTH = 340
+
+
+def exercise_html(ex: Exercise, name_of: NameOf = _no_names, drawing: bool = False) -> str:
+    """Rich text for the detail pane; every piece of exercise text is escaped. With
+    ``drawing``, the image resource :data:`DRAWING_URL` is shown under the name."""
     primary, *secondary = ex.directions
     rows = [
         ("Direction", f"{escape(primary.label)} <i>({escape(primary.joint_action)})</i>"),
@@ -62,7 +69,8 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names) -> str:
     instructions = escape(ex.instructions) or "<i>No instructions yet.</i>"
     return (
         f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
-        f"<table cellspacing='0'>{table}</table>"
+        + (f"<p><img src='{DRAWING_URL}' width='{DRAWING_WIDTH}'></p>" if drawing else "")
+        + f"<table cellspacing='0'>{table}</table>"
         f"<p><i>{escape(counting_reason(ex))}</i></p>"
         f"<p><b>How to do it</b><br>{instructions}</p>"
         + (f"<p><b>Coaching cues</b></p><ul style='margin-top:0'>{cues}</ul>" if cues else "")
@@ -99,12 +107,16 @@ class ExerciseDetail(QTextBrowser):
         if exercise is None:
             self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
             return
+        image = drawing_image(exercise_pose(exercise), DRAWING_WIDTH)
+        self.document().addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(DRAWING_URL), image
+        )
         for i, photo in enumerate(exercise.photos):
-            image = photo_pixmap(photo, PHOTO_SIDE).toImage()
+            picture = photo_pixmap(photo, PHOTO_SIDE).toImage()
             self.document().addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(f"{PHOTO_URL}{i}"), image
+                QTextDocument.ResourceType.ImageResource, QUrl(f"{PHOTO_URL}{i}"), picture
             )
-        self.setHtml(exercise_html(exercise, name_of))
+        self.setHtml(exercise_html(exercise, name_of, drawing=True))
 
 
 def open_video(url: QUrl) -> None:

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from db.errors import CatalogError
 from db.naming import suggested_own_id
 from planner.dose import Dose
+from planner.drawing.defaults import default_pose_for
 from planner.exercise import Exercise, ExerciseDraft
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position
+from ui.catalog.pose_editor import PoseEditor
 from ui.dialogs.dose_fields import DoseFields, add_checked_row, message_label, show_message
 from ui.dialogs.photo_fields import PhotoFields
 
@@ -108,6 +110,7 @@ class ExerciseForm(QDialog):
         self.dose = DoseFields(exercise.dose if exercise else Dose())
         dose_box = QGroupBox("Default dose")
         QVBoxLayout(dose_box).addWidget(self.dose)
+        self.drawing = PoseEditor()
 
         self.messages = {
             name: message_label()
@@ -142,6 +145,7 @@ class ExerciseForm(QDialog):
         column = QVBoxLayout(inner)
         column.addLayout(form)
         column.addWidget(dose_box)
+        column.addWidget(self.drawing)
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -162,6 +166,8 @@ class ExerciseForm(QDialog):
 
         if exercise is not None:
             self._fill(exercise)
+        self._update_drawing()
+        self.drawing.set_own(exercise.pose if exercise is not None else None)
         self._touched: set[str] = set()
         self._tried = False
         self._watch("name", self.name.textChanged)
@@ -180,7 +186,22 @@ class ExerciseForm(QDialog):
         self._watch("video", self.video.textChanged)
         self.photos.changed.connect(self.validate)
         self.dose.changed.connect(self.validate)
+        for signal in (self.primary.currentIndexChanged, self.bent.toggled):
+            signal.connect(self._update_drawing)
+        for check in (*self.positions.values(), *self.equipment.values()):
+            check.toggled.connect(self._update_drawing)
         self.validate()
+
+    def _update_drawing(self, *_: object) -> None:
+        """The drawing the tags give, shown until the coach adjusts it by hand."""
+        draft = self._draft()
+        if draft.directions and draft.knee is not None and draft.positions and draft.equipment:
+            pose = default_pose_for(
+                draft.positions[0], draft.directions[0], draft.knee, draft.equipment[0]
+            )
+            self.drawing.set_tags_pose(pose)
+        else:
+            self.drawing.set_tags_pose(None)
 
     def _fill(self, ex: Exercise) -> None:
         self.name.setText(ex.name)
@@ -228,6 +249,7 @@ class ExerciseForm(QDialog):
             closed_chain=self.original.closed_chain if self.original else False,
             video=self.video.text().strip() or None,
             photos=self.photos.photos(),
+            pose=self.drawing.pose(),
             builtin=False,
             archived=False,
         )

@@ -118,6 +118,7 @@ def test_the_file_is_indented_utf8_json_in_a_fixed_key_order() -> None:
         "closed_chain",
         "video",
         "photos",
+        "pose",
     ]
     assert list(doc["weeks"][0]["days"][0]["entries"][0]) == ["id", "exercise_id", "dose", "photos"]
     assert list(doc["weeks"][0]["days"][0]["entries"][0]["dose"])[-1] == "effort"
