@@ -72,7 +72,8 @@ def test_a_week_over_one_and_a_half_times_the_week_before_jumps() -> None:
     assert found.message.startswith(
         "This week has 20 weighted sets, 2× week 1's 10 (more than 1.5×)."
     )
-    assert "ACSM 2009" in found.reason and "convention" in found.reason
+    assert "ACSM 2009" in found.reason
+    assert "convention" in found.reason
     assert Code.VOLUME_JUMP not in codes(program, 0)  # it belongs to the week that jumps
 
 
@@ -139,7 +140,8 @@ def test_pain_seven_during_a_session_names_the_session_and_its_exercises() -> No
         "(Glute bridge and Clamshell)."
     )
     assert found.exercises == (BRIDGE.id, CLAM.id)
-    assert "Thomeé 1997" in found.reason and "Silbernagel 2007" in found.reason
+    assert "Thomeé 1997" in found.reason
+    assert "Silbernagel 2007" in found.reason
     assert Code.PAIN_HIGH not in codes(program, 1)
 
 
