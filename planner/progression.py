@@ -89,14 +89,14 @@ class EntryChange:
     after: Dose
     why: str
 
-    def words(self) -> str:
+    def words(self, *, why: bool = True) -> str:
         day = DAY_NAMES[self.day]
         if self.new.id != self.old.id:
             what = f"{self.old.name} → {self.new.name}, {self.after.describe()}"
         else:
             before, after = _dose_words(self.before), _dose_words(self.after)
             what = f"{self.old.name}: {before} → {after}"
-        return f"{day}: {what} ({self.why})"
+        return f"{day}: {what}" + (f" ({self.why})" if why else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +120,17 @@ class NextWeek:
         """The variants brought in (to embed in the program)."""
         return tuple({c.new.id: c.new for c in self.changes if c.new.id != c.old.id}.values())
 
-    def lines(self) -> list[str]:
-        return [c.words() for c in self.changes] + list(self.notes)
+    def lines(self, *, why: bool = True) -> list[str]:
+        """Each change (with why, unless ``why`` is False), then what could not change."""
+        return [c.words(why=why) for c in self.changes] + list(self.notes)
+
+    def choice(self) -> str:
+        """ "Harder variant or more reps": the kind of change, as a button says it."""
+        return _KIND_WORDS[self.way or Way.UP][self.kind]
 
     def title(self) -> str:
-        """ "Week 3: harder variants, else more reps" — the choice as a button's text says it."""
-        return f"Week {self.target + 1}: {_KIND_WORDS[self.way or Way.UP][self.kind]}"
+        """ "Week 3: harder variant or more reps"."""
+        return f"Week {self.target + 1}: {self.choice()[:1].lower()}{self.choice()[1:]}"
 
     def summary(self) -> str:
         n = len(self.changes)
@@ -141,16 +146,16 @@ class NextWeek:
 
 _KIND_WORDS = {
     Way.UP: {
-        Kind.PREFERRED: "harder variant, else more reps",
-        Kind.AMOUNT: "more reps (about 15%)",
-        Kind.SETS: "one more set",
-        Kind.LOAD: "more load (about 10%)",
+        Kind.PREFERRED: "Harder variant or more reps",
+        Kind.AMOUNT: "More reps (+15%)",
+        Kind.SETS: "One more set",
+        Kind.LOAD: "More load (+10%)",
     },
     Way.DOWN: {
-        Kind.PREFERRED: "easier variant, else fewer reps",
-        Kind.AMOUNT: "fewer reps (about 25%)",
-        Kind.SETS: "one set fewer",
-        Kind.LOAD: "less load (about 10%)",
+        Kind.PREFERRED: "Easier variant or fewer reps",
+        Kind.AMOUNT: "Fewer reps (−25%)",
+        Kind.SETS: "One set fewer",
+        Kind.LOAD: "Less load (−10%)",
     },
 }
 
@@ -168,9 +173,10 @@ def verdicts(program: Program, source: int, settings: BalanceSettings) -> dict[s
             f"{settings.ready_pain_limit}/10",
         )
     for session in painful_sessions(program, source, settings):
+        when = session.date
         why = (
-            f"knee pain {' and '.join(pain_reasons(session, settings))} on "
-            f"{session.date.strftime('%a')} {session.date.day} {session.date.strftime('%b')}"
+            f"{when.strftime('%a')} {when.day} {when.strftime('%b')}: knee pain "
+            f"{' and '.join(pain_reasons(session, settings))}"
         )
         for ex_id in done_exercises(session):
             if found.get(ex_id, Verdict(Way.UP, "")).way is Way.UP:

@@ -151,6 +151,19 @@ def pain_reasons(session: Session, settings: BalanceSettings) -> list[str]:
     return reasons
 
 
+def pain_words(session: Session, settings: BalanceSettings) -> str:
+    """ "knee pain 7/10 during and 4/10 the morning after the session of Thu 5 Mar 2026 (week
+    1, Thursday)"."""
+    during = session.pain_during
+    morning = session.pain_next_morning
+    parts = []
+    if during is not None and during > settings.pain_during_limit:
+        parts.append(f"{during}/10 during")
+    if morning is not None and morning > settings.pain_next_morning_limit:
+        parts.append(f"{morning}/10 the morning after")
+    return f"knee pain {' and '.join(parts)} the session of {session_label(session)}"
+
+
 def done_exercises(session: Session) -> tuple[str, ...]:
     """The exercise ids of a session that were done at all (a set or more), in order, once."""
     return tuple(dict.fromkeys(e.exercise_id for e in session.entries if e.sets_done > 0))
@@ -178,10 +191,7 @@ def pain_high(program: Program, index: int, settings: BalanceSettings) -> list[F
             if done
             else "no exercise was marked done"
         )
-        parts.append(
-            f"knee pain {' and '.join(pain_reasons(session, settings))} in the session of "
-            f"{session_label(session)} ({what})"
-        )
+        parts.append(f"{pain_words(session, settings)}: {what}")
     text = cap("; ".join(parts)) + ". "
     text += (
         "Ease these next week (an easier variant, or fewer reps or sets) and ask how the knee "

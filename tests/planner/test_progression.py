@@ -104,9 +104,9 @@ def test_pain_seven_offers_the_easier_variant_in_the_next_week() -> None:
     first, *others = offers(program, 0, found, CATALOG.get, RULES)
     assert first.way is Way.DOWN
     assert first.creates  # there is no week 2 yet: it is added
-    assert first.title() == "Week 2: easier variant, else fewer reps"
+    assert first.title() == "Week 2: easier variant or fewer reps"
     assert any("Single leg glute bridge → Glute bridge" in line for line in first.lines())
-    assert all("knee pain 7/10 during on Mon 2 Mar" in line for line in first.lines())
+    assert all("(Mon 2 Mar: knee pain 7/10 during)" in line for line in first.lines())
     assert {o.kind for o in others} == {Kind.AMOUNT, Kind.SETS}
     before = copy.deepcopy(program.weeks)
     applied = apply_next(program, first)

@@ -40,7 +40,7 @@ from ui.dialogs.preferences_dialog import edit_preferences, load_balance_setting
 from ui.files.export_controller import ExportController
 from ui.files.file_controller import FileController
 from ui.files.missing_exercises import offer_missing_exercises
-from ui.week.commands import ApplyFix
+from ui.week.commands import ApplyFix, ApplyNextWeek
 from ui.week.planner_controller import PlannerController
 from ui.week.week_bar import WeekBar
 from ui.week.week_view import WeekView
@@ -48,6 +48,7 @@ from ui.week.week_view import WeekView
 if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
     from planner.fixing.edits import Fix
+    from planner.progression import NextWeek
 
 APP_TITLE = "Hip Planner"
 DEFAULT_SPLIT = [270, 1010 - PANEL_WIDTH, PANEL_WIDTH]
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.coverage.week_chosen.connect(self.workspace.show_week)
         self.coverage.fix_requested.connect(self._apply_fix)
         self.coverage.fix_all_requested.connect(self._fix_all)
+        self.coverage.next_week_requested.connect(self._apply_next_week)
 
         self.week_label = QLabel()
         self.statusBar().addPermanentWidget(self.week_label)
@@ -289,6 +291,16 @@ class MainWindow(QMainWindow):
     def _apply_fix(self, fix: Fix, week: int) -> None:
         program = self.document.program
         self.document.push(ApplyFix(program, week, fix, f"Fix week {week + 1}: {fix.summary()}"))
+
+    def _apply_next_week(self, plan: NextWeek) -> None:
+        """A choice of a pain-high or ready-to-progress finding, as one undoable step."""
+        text = f"{plan.title()} (from the log)"
+        if plan.creates:
+            with self.workspace.following(plan.target):
+                self.document.push(ApplyNextWeek(self.document.program, plan, text))
+        else:
+            self.document.push(ApplyNextWeek(self.document.program, plan, text))
+        self.statusBar().showMessage(f"{plan.summary()}: {'; '.join(plan.lines())}", 10000)
 
     def _fix_all(self, week: int) -> None:
         """Fix every error and warning of ``week`` as one undoable step, and say what it did."""

@@ -136,8 +136,8 @@ def test_pain_seven_during_a_session_names_the_session_and_its_exercises() -> No
     found = only(program, 0, Code.PAIN_HIGH)
     assert found.severity is Severity.WARNING
     assert found.message.startswith(
-        "Knee pain 7/10 during in the session of Thu 5 Mar 2026 (week 1, Thursday) "
-        "(Glute bridge and Clamshell)."
+        "Knee pain 7/10 during the session of Thu 5 Mar 2026 (week 1, Thursday): Glute bridge "
+        "and Clamshell."
     )
     assert found.exercises == (BRIDGE.id, CLAM.id)
     assert "Thomeé 1997" in found.reason
@@ -155,7 +155,7 @@ def test_pain_that_has_not_settled_by_the_next_morning_is_too_high() -> None:
     program = two_weeks()
     logged(program, 1, 0, during=4, morning=3)
     found = only(program, 1, Code.PAIN_HIGH)
-    assert "knee pain 3/10 the next morning" in found.message.lower()
+    assert "knee pain 3/10 the morning after the session of mon 9 mar 2026" in found.message.lower()
 
 
 def test_only_exercises_done_are_named() -> None:
