@@ -91,7 +91,9 @@ class DoseFields(QWidget):
             "Reps in reserve: how many more reps the client could still do at the end of a set."
         )
         if dose.effort is not None:
-            self.effort_scale.setCurrentIndex([s for _, s in EFFORT_CHOICES].index(dose.effort.scale))
+            self.effort_scale.setCurrentIndex(
+                [s for _, s in EFFORT_CHOICES].index(dose.effort.scale)
+            )
             self.effort_value.setValue(dose.effort.value)
         else:
             self.effort_value.setValue(7)
@@ -126,7 +128,7 @@ class DoseFields(QWidget):
             ("&Load", self.load, "load"),
             ("&Rest between sets", self.rest, "rest_seconds"),
             ("&Tempo", self.tempo, "tempo"),
-            ("Target ("&Effort", effort_row, "effort"),effort", effort_row, "effort"),
+            ("Target &effort", effort_row, "effort"),
             ("&Notes", self.notes, "notes"),
         ):
             buddy = self.effort_scale if widget is effort_row else None
