@@ -248,24 +248,24 @@ def _errors(program: Program, week: object) -> set[tuple[Code, Direction | None]
     }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(programs(max_weeks=3), st.data())
 def test_next_week_never_drops_an_entry_nor_raises_a_new_error(
     program: Program, data: st.DataObject
 ) -> None:
     source = data.draw(st.integers(0, len(program.weeks) - 1))
-    # The catalog links each exercise to another of the program (up and down) at random.
-    ids = sorted(program.exercises)
-    others = {i: [None, *(j for j in ids if j != i)] for i in ids}
-    linked = {
-        i: replace(
-            program.exercises[i],
-            harder=data.draw(st.sampled_from(others[i])),
-            easier=data.draw(st.sampled_from(others[i])),
-        )
-        for i in ids
-    }
-    program.exercises.update(linked)
+    # The catalog gives each exercise an easier and a harder variant of the same primary
+    # direction and knee, whose other directions are drawn at random (they may drop one).
+    linked: dict[str, Exercise] = {}
+    for ex_id in sorted(program.exercises):
+        ex = program.exercises[ex_id]
+        others = [d for d in Direction if d is not ex.primary]
+        for suffix in ("e", "h"):
+            secondary = data.draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+            variant = replace(ex, id=f"{ex_id[:70]}-{suffix}", directions=(ex.primary, *secondary))
+            linked[variant.id] = variant
+        linked[ex_id] = replace(ex, easier=f"{ex_id[:70]}-e", harder=f"{ex_id[:70]}-h")
+    program.exercises.update({i: linked[i] for i in program.exercises})
     proposal = next_week(program, source, linked.get, RULES)
     old = program.weeks[source]
     changed = {c.entry_id: c for c in proposal.changes}
