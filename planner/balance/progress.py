@@ -218,16 +218,17 @@ def pain_high(program: Program, index: int, settings: BalanceSettings) -> list[F
 
 def ready_exercises(program: Program, settings: BalanceSettings) -> dict[str, Session]:
     """Exercise id → the latest session of the two that show it is ready to progress."""
-    by_exercise: dict[str, list[Session]] = {}
-    for session in sorted(program.log, key=_session_order(program.log)):
-        for ex_id in dict.fromkeys(e.exercise_id for e in session.entries):
-            by_exercise.setdefault(ex_id, []).append(session)
-    ready = {}
-    for ex_id, sessions in by_exercise.items():
-        last = sessions[-READY_SESSIONS:]
-        if len(last) == READY_SESSIONS and all(_full_and_easy(s, ex_id, settings) for s in last):
-            ready[ex_id] = last[-1]
-    return ready
+    latest: dict[str, list[Session]] = {}  # newest first, at most READY_SESSIONS each
+    for session in reversed(sorted(program.log, key=_session_order(program.log))):
+        for entry in session.entries:
+            kept = latest.setdefault(entry.exercise_id, [])
+            if len(kept) < READY_SESSIONS and (not kept or kept[-1] is not session):
+                kept.append(session)
+    return {
+        ex_id: kept[0]
+        for ex_id, kept in latest.items()
+        if len(kept) == READY_SESSIONS and all(_full_and_easy(s, ex_id, settings) for s in kept)
+    }
 
 
 def ready_in_week(program: Program, index: int, settings: BalanceSettings) -> tuple[str, ...]:
