@@ -92,7 +92,7 @@ class EntryChange:
     def words(self, *, why: bool = True) -> str:
         day = DAY_NAMES[self.day]
         if self.new.id != self.old.id:
-            what = f"{self.old.name} → {self.new.name}, {self.after.describe()}"
+            what = f"{self.old.name} → {self.new.name}, {_dose_words(self.after)}"
         else:
             before, after = _dose_words(self.before), _dose_words(self.after)
             what = f"{self.old.name}: {before} → {after}"
@@ -123,6 +123,16 @@ class NextWeek:
     def lines(self, *, why: bool = True) -> list[str]:
         """Each change (with why, unless ``why`` is False), then what could not change."""
         return [c.words(why=why) for c in self.changes] + list(self.notes)
+
+    def report(self) -> list[str]:
+        """The changes grouped under why ("Thu 5 Mar: knee pain 6/10 during:"), each change
+        indented below; then what could not change."""
+        lines: list[str] = []
+        whys = list(dict.fromkeys(c.why for c in self.changes))
+        for why in whys:
+            lines.append(f"{why[:1].upper()}{why[1:]}:")
+            lines.extend(f"  {c.words(why=False)}" for c in self.changes if c.why == why)
+        return lines + list(self.notes)
 
     def choice(self) -> str:
         """ "Harder variant or more reps": the kind of change, as a button says it."""
@@ -366,10 +376,9 @@ def find_variant(program: Program, exercise: Exercise, way: Way, lookup: Lookup)
 def _variant_dose(dose: Dose, old: Exercise, variant: Exercise) -> Dose:
     """The coach's dose carried over (sets, rest, effort, notes); the amount and unit from the
     variant's default when the units differ (reps of a bridge are not seconds of a plank); the
-    load only when the variant uses the same equipment."""
-    load = (
-        dose.load if set(old.equipment) & set(variant.equipment) - {Equipment.BODY_WEIGHT} else ""
-    )
+    load when the variant uses the same equipment (else the variant's default load)."""
+    shared = set(old.equipment) & set(variant.equipment) - {Equipment.BODY_WEIGHT}
+    load = dose.load if shared else variant.dose.load
     if dose.unit is variant.dose.unit:
         return dose if load == dose.load else dose.with_changes(load=load)
     return dose.with_changes(

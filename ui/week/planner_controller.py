@@ -264,15 +264,14 @@ class PlannerController(QObject):
                 ApplyNextWeek(self.program, plan, f"Add week {plan.target + 1} from the log")
             )
         self.status.emit(f"{plan.summary()}.")
-        lines = plan.lines()
         if plan.changes:
-            text = "What changed, from the client's log:\n\n" + "\n".join(f"• {x}" for x in lines)
+            text = "What changed, from the client's log:\n\n" + "\n".join(plan.report())
         else:
             text = (
                 f"Nothing logged for week {plan.source + 1} asks for a change (no session with "
                 "too much knee pain, no exercise ready to progress), so the new week is a copy."
             )
-            text += "".join(f"\n• {x}" for x in lines)
+            text += "".join(f"\n{x}" for x in plan.notes)
         QMessageBox.information(self.window, f"{plan.summary()}", text + "\n\nUndo takes it back.")
 
     def _room_for_a_week(self) -> bool:

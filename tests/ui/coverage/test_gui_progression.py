@@ -125,7 +125,7 @@ def test_next_week_from_the_log_from_the_week_actions_menu(
     assert ids_of(program, 1).count(easier("single-leg-glute-bridge").id) == 2
     ((title, text),) = told
     assert title == "Added week 2 from week 1 with 4 changes"
-    assert "(Thu 5 Mar: knee pain 6/10 during)" in text
+    assert "Thu 5 Mar: knee pain 6/10 during:\n  Monday: Single-leg glute bridge → " in text
     assert window.statusBar().currentMessage() == "Added week 2 from week 1 with 4 changes."
     window.undo_action.trigger()
     assert len(program.weeks) == 1
