@@ -116,7 +116,8 @@ class CoveragePanel(QWidget):
             or change.details
             or change.log
             or shown.week in change.weeks
-            or shown.week - 1 in change.weeks
+            or shown.week - 1 in change.weeks  # check 13 compares with the week before
+            or shown.week + 1 in change.weeks  # the log's offers change the week after
         ):
             self.refresh()
         else:

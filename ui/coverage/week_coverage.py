@@ -306,11 +306,14 @@ class WeekCoverage(QWidget):
 
             catalog = {ex.id: ex for ex in self.catalog()}
             choices = offers(self.program, self.week, found, catalog.get, self.settings)
-            self.fixes.show_choices(
-                choices,
-                f"week {self.week + 2} no longer carries these exercises as they were in week "
-                f"{self.week + 1}; change it by hand.",
-            )
+            if self.week + 1 < len(self.program.weeks):
+                why = (
+                    f"week {self.week + 2} no longer carries these exercises as they were in "
+                    f"week {self.week + 1} (already changed?); change it by hand if needed."
+                )
+            else:
+                why = "no variant fits, and the doses cannot change further; change them by hand."
+            self.fixes.show_choices(choices, why)
             self.fixes.show()
             return
         if not is_fixable(found):

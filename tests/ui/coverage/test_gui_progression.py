@@ -107,6 +107,9 @@ def test_ready_to_progress_raises_next_week(qtbot: QtBot, window: MainWindow) ->
     harder = CATALOG["glute-bridge"].harder
     assert ids_of(program, 1) == [harder]  # week 2 existed: changed, not added
     assert len(program.weeks) == 2
+    select(window, Code.READY_TO_PROGRESS)  # still true of week 1, but week 2 has moved on
+    assert box.apply_buttons == []
+    assert box.heading.text().startswith("<b>Nothing to offer</b> — week 2 no longer carries")
 
 
 def test_next_week_from_the_log_from_the_week_actions_menu(
