@@ -308,3 +308,16 @@ def test_knee_and_direction_must_match_for_a_variant() -> None:
     log(program, 0, 0, during=0)
     proposal = next_week(program, 0, {"straight-bridge": straight}.get, RULES)
     assert [c.new.id for c in proposal.changes] == ["glute-bridge"]
+
+
+def test_a_load_in_kilograms_is_offered_as_its_own_choice() -> None:
+    program = plan("clamshell")
+    for _, entry in list(program.weeks[0].entries()):
+        program.set_dose(entry.id, entry.dose.with_changes(load="8 kg"))
+    log(program, 0, 0, during=0)
+    log(program, 0, 3, during=0)
+    found = finding(program, 0, Code.READY_TO_PROGRESS)
+    (load,) = [o for o in offers(program, 0, found, CATALOG.get, RULES) if o.kind is Kind.LOAD]
+    assert load.choice() == "More load (+10%)"
+    assert {c.after.load for c in load.changes} == {"9 kg"}
+    assert "Monday: Clamshell: 3 × 12, 8 kg → 3 × 12, 9 kg" in load.lines(why=False)
