@@ -16,7 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from db.models import ExerciseRow
 from db.row_values import LOAD_COLUMN_NAMES, exercise_from_values
 from planner.exercise import Exercise
-from planner.files.catalog_file import exercise_to_mapping, photo_to_mapping
+from planner.files.catalog_file import effort_to_text, exercise_to_mapping, photo_to_mapping
 from planner.pose import ExercisePose, pose_to_mapping
 
 LOAD_COLUMNS: tuple[InstrumentedAttribute[Any], ...] = tuple(
@@ -57,6 +57,7 @@ def row_values(ex: Exercise) -> dict[str, Any]:
         "dose_rest_seconds": d.rest_seconds,
         "dose_tempo": d.tempo,
         "dose_notes": d.notes,
+        "dose_effort": effort_to_text(d.effort),
         "instructions": ex.instructions,
         "cues": _dump(list(ex.cues)),
         "hip_weight": ex.hip_weight,

@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.dose import Dose
 from planner.exercise import Exercise
-from planner.files.catalog_file import photo_from_mapping
+from planner.files.catalog_file import effort_from_text, photo_from_mapping
 from planner.photo import Photo
 from planner.pose import ExercisePose, pose_from_mapping
 from planner.taxonomy import Direction, Equipment, Knee, Level, Position, Unit
@@ -49,8 +49,10 @@ LOAD_COLUMN_NAMES = (
     "video",
     "photos",
     "pose",
+    "dose_effort",
 )
 """The columns :func:`exercise_from_values` expects, in its order."""
+_EFFORT = LOAD_COLUMN_NAMES.index("dose_effort")
 
 _KNEES = {k.value: k for k in Knee}
 _LEVELS = {k.value: k for k in Level}
@@ -76,7 +78,7 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             positions=_positions(v[5]),
             equipment=_equipment(v[6]),
             level=_LEVELS[v[7]],
-            dose=_dose(v[8], v[9], v[10], bool(v[11]), v[12], v[13], v[14], v[15]),
+            dose=_dose(v[8], v[9], v[10], bool(v[11]), v[12], v[13], v[14], v[15], v[_EFFORT]),
             instructions=v[16],
             cues=tuple(json.loads(v[17])),
             hip_weight=float(v[20]),
@@ -134,5 +136,16 @@ def _dose(
     rest_seconds: int,
     tempo: str,
     notes: str,
+    effort: str | None,
 ) -> Dose:
-    return Dose(sets, amount, _UNITS[unit], each_side, load, rest_seconds, tempo, notes)
+    return Dose(
+        sets,
+        amount,
+        _UNITS[unit],
+        each_side,
+        load,
+        rest_seconds,
+        tempo,
+        notes,
+        effort_from_text(effort),
+    )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol, TextIO
 
 from planner.balance.analysis import analyse_program
 from planner.balance.checks import plural
+from planner.balance.findings import Code, Severity
 from planner.balance.report import render_json, render_text
 from planner.balance.settings import BalanceSettings
 from planner.catalog import CatalogQuery, filter_exercises, sort_for_browsing
@@ -31,6 +32,8 @@ from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Po
 
 COMMANDS = ("catalog", "check", "fix", "export", "clinic", "desktop-entry")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+ADVICE_ONLY = frozenset({Code.VOLUME_JUMP, Code.PAIN_HIGH})
+"""Warnings no fix clears (checks 13 and 14): ``fix`` names them for the coach to decide."""
 
 CatalogLoader = Callable[[], list[Exercise]]
 
@@ -381,6 +384,13 @@ def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err
         out.write("\n")
     else:
         out.write(done.text())
+        for number, week in analysis.numbered():
+            for found in week.findings:
+                if found.code in ADVICE_ONLY and found.severity is not Severity.INFO:
+                    print(
+                        f"Week {number}: not for a fix ({found.code.value}): {found.message}",
+                        file=out,
+                    )
         print(
             f"{target}: {plural(analysis.errors, 'error')}, "
             f"{plural(analysis.warnings, 'warning')} left",

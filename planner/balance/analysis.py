@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from planner.balance.checks import check_week
 from planner.balance.counts import ProgramAnalysis, WeekAnalysis
+from planner.balance.progress import program_findings
 from planner.balance.settings import BalanceSettings
 from planner.balance.volume import direction_credits
 from planner.catalog import fits_equipment
@@ -37,13 +38,24 @@ def analyse_week(
     return replace(counted, findings=findings)
 
 
+def analyse_program_week(
+    program: Program, index: int, settings: BalanceSettings | None = None
+) -> WeekAnalysis:
+    """Week ``index`` (0-based) of ``program`` with every check, those that look beyond the
+    week included (checks 13–15: the week before, the client's log)."""
+    settings = settings or BalanceSettings()
+    week = analyse_week(
+        program.weeks[index], program.exercises, settings, equipment=program.details.equipment
+    )
+    extra = program_findings(program, index, week, settings)
+    if not extra:
+        return week
+    return replace(week, findings=tuple(sorted((*week.findings, *extra), key=lambda f: f.sort_key)))
+
+
 def analyse_program(program: Program, settings: BalanceSettings | None = None) -> ProgramAnalysis:
     settings = settings or BalanceSettings()
-    equipment = program.details.equipment
-    weeks = tuple(
-        analyse_week(week, program.exercises, settings, equipment=equipment)
-        for week in program.weeks
-    )
+    weeks = tuple(analyse_program_week(program, i, settings) for i in range(len(program.weeks)))
     return ProgramAnalysis(weeks, tuple(range(1, len(weeks) + 1)))
 
 

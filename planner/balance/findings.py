@@ -43,6 +43,9 @@ class Code(StrEnum):
     POSITION_VARIETY = "position-variety"
     EQUIPMENT_VARIETY = "equipment-variety"
     EQUIPMENT_UNAVAILABLE = "equipment-unavailable"
+    VOLUME_JUMP = "volume-jump"
+    PAIN_HIGH = "pain-high"
+    READY_TO_PROGRESS = "ready-to-progress"
 
     @property
     def rank(self) -> int:
@@ -132,6 +135,22 @@ REASONS: dict[Code, str] = {
     Code.EQUIPMENT_UNAVAILABLE: (
         "The plan must be doable at home with what the client has (a convention of this program)."
     ),
+    Code.VOLUME_JUMP: (
+        "Progress gradually: ACSM 2009 recommends small steps (about 2–10% more load at a "
+        "time). The limits (by default 1.5× the week before's weighted sets, or 2× a "
+        "direction's with a rise of at least 4) are a convention of this program."
+    ),
+    Code.PAIN_HIGH: (
+        "The pain-monitoring model used for knee (patellofemoral) pain and Achilles tendon "
+        "pain: pain during exercise up to about 5/10 is acceptable if it has settled by the "
+        'next morning (Thomeé 1997; Silbernagel 2007). Reading "settled" as 2/10 or less is '
+        "a convention, since the log does not record the client's usual pain."
+    ),
+    Code.READY_TO_PROGRESS: (
+        "The same pain-monitoring model (Thomeé 1997; Silbernagel 2007): work done in full with "
+        "little pain can be raised. ACSM 2009: progress the load gradually. Two sessions at "
+        "2/10 or less is a convention."
+    ),
 }
 
 SEVERITIES: dict[Code, Severity] = {
@@ -139,6 +158,7 @@ SEVERITIES: dict[Code, Severity] = {
     Code.DIRECTION_MISSING: Severity.ERROR,
     Code.POSITION_VARIETY: Severity.INFO,
     Code.EQUIPMENT_VARIETY: Severity.INFO,
+    Code.READY_TO_PROGRESS: Severity.INFO,
 }
 """Codes not listed here are warnings."""
 
@@ -163,6 +183,9 @@ class Finding:
     gap: float = 0.0
     """Weighted sets that stand between the week and this check passing (see
     :mod:`planner.balance.checks`); the larger gap comes first within a severity."""
+    exercises: tuple[str, ...] = ()
+    """For the log's checks (``pain-high``, ``ready-to-progress``): the ids of the exercises
+    named, in the order of the message."""
 
     @property
     def sort_key(self) -> tuple[int, float, int]:
@@ -182,8 +205,11 @@ def finding(
     gap: float,
     knee: Knee | None = None,
     knees: tuple[Knee, ...] = (),
+    exercises: tuple[str, ...] = (),
 ) -> Finding:
     """A finding with the severity and reason that belong to its code."""
     severity = SEVERITIES.get(code, Severity.WARNING)
     # Rounded, so sums that differ only in floating-point noise tie and fall back on check order.
-    return Finding(code, severity, directions, message, code.reason, knee, knees, round(gap, 6))
+    return Finding(
+        code, severity, directions, message, code.reason, knee, knees, round(gap, 6), exercises
+    )

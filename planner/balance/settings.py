@@ -37,6 +37,19 @@ class BalanceSettings:
     min_equipment_kinds: int = 2
     max_session_minutes: int = 45
     """The session budget a fix may fill a training day up to (a convention)."""
+    volume_jump_factor: float = 1.5
+    """A week whose weighted sets exceed this many times the week before jumps (check 13)."""
+    direction_jump_factor: float = 2.0
+    """A direction whose weighted sets exceed this many times the week before's …"""
+    direction_jump_min_sets: float = 4.0
+    """… and rise by at least this many weighted sets jumps too (check 13)."""
+    pain_during_limit: int = 5
+    """Knee pain during a session above this (0–10) is too high (check 14)."""
+    pain_next_morning_limit: int = 2
+    """Knee pain the next morning above this (0–10) has not settled (check 14)."""
+    ready_pain_limit: int = 2
+    """An exercise done in full twice with knee pain at most this is ready to progress
+    (check 15)."""
 
     @property
     def required_days(self) -> int:
@@ -125,12 +138,21 @@ _RANGES: dict[str, tuple[float, float]] = {
     "min_positions_per_direction": (1, len(Position)),
     "min_equipment_kinds": (1, len(Equipment)),
     "max_session_minutes": (10, 240),
+    "volume_jump_factor": (1.0, 10.0),
+    "direction_jump_factor": (1.0, 10.0),
+    "direction_jump_min_sets": (0.0, 100.0),
+    "pain_during_limit": (0, 10),
+    "pain_next_morning_limit": (0, 10),
+    "ready_pain_limit": (0, 10),
 }
 _INTEGERS = {
     "min_days_per_direction",
     "min_positions_per_direction",
     "min_equipment_kinds",
     "max_session_minutes",
+    "pain_during_limit",
+    "pain_next_morning_limit",
+    "ready_pain_limit",
 }
 _SHARES = {"under_served_share", "straight_knee_share_low", "straight_knee_share_high"}
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from planner.dose import Dose, DoseError
+from planner.dose import Dose, DoseError, Effort, EffortScale
 from planner.exercise import Exercise, ExerciseError
 from planner.photo import MediaType, Photo, PhotoError
 from planner.pose import PoseError, pose_from_mapping, pose_to_mapping
@@ -46,11 +46,31 @@ def load_catalog_dir(folder: Path, *, builtin: bool = True) -> list[Exercise]:
     return exercises
 
 
+def effort_to_text(effort: Effort | None) -> str | None:
+    """ "rpe:7", "rir:2" (None: no target effort) — the catalog's and the database's form."""
+    return None if effort is None else f"{effort.scale.value}:{effort.value}"
+
+
+def effort_from_text(text: object) -> Effort | None:
+    """The inverse of :func:`effort_to_text`; raises DoseError for anything else."""
+    if text is None:
+        return None
+    scale, _, value = str(text).partition(":")
+    try:
+        return Effort(EffortScale(scale.strip().lower()), int(value))
+    except ValueError:
+        raise DoseError(
+            {"effort": f'write the effort as "rpe:7" (1–10) or "rir:2" (0–10), not {text!r}'}
+        ) from None
+
+
 def dose_from_mapping(data: Mapping[str, Any]) -> Dose:
     """Build a dose from plain data; raises ValueError (DoseError, ExerciseError) when bad."""
     values = dict(data)
     if "unit" in values:
         values["unit"] = Unit.parse(str(values["unit"]))
+    if "effort" in values:
+        values["effort"] = effort_from_text(values["effort"])
     try:
         return Dose(**values)
     except TypeError as exc:
@@ -58,7 +78,9 @@ def dose_from_mapping(data: Mapping[str, Any]) -> Dose:
 
 
 def dose_to_mapping(dose: Dose) -> dict[str, Any]:
-    return {
+    """The dose as plain data; ``effort`` only when set, so a dose without one reads (and
+    hashes) as it did before efforts existed."""
+    mapping: dict[str, Any] = {
         "sets": dose.sets,
         "amount": dose.amount,
         "unit": dose.unit.value,
@@ -68,6 +90,9 @@ def dose_to_mapping(dose: Dose) -> dict[str, Any]:
         "tempo": dose.tempo,
         "notes": dose.notes,
     }
+    if dose.effort is not None:
+        mapping["effort"] = effort_to_text(dose.effort)
+    return mapping
 
 
 def exercise_from_mapping(table: Mapping[str, Any], *, builtin: bool = True) -> Exercise:

@@ -121,3 +121,26 @@ def test_what_cannot_be_fixed_is_named_and_exits_1(tmp_path: Path) -> None:
         in out.getvalue()
     )
     assert read_program(fixed).weeks  # the partly fixed program is written all the same
+
+
+def test_warnings_no_fix_clears_are_named_for_the_coach(tmp_path: Path) -> None:
+    from datetime import date
+
+    from planner.log import LoggedEntry, Session
+
+    program = read_program(METZL)
+    day = program.weeks[0].days[0].entries
+    session = Session(
+        date(2026, 3, 2),
+        0,
+        0,
+        tuple(LoggedEntry(e.id, e.exercise_id, e.dose.sets, e.dose.sets) for e in day),
+        pain_during=8,
+    )
+    program.add_session(session)
+    source = tmp_path / "sore.hipplan"
+    save_program(program, source)
+    code, out, _ = run("fix", str(source), "-o", str(tmp_path / "out.hipplan"))
+    assert code == 1
+    assert "Week 1: not for a fix (pain-high): Knee pain 8/10 during the session of" in out
+    assert "0 errors, 1 warning left" in out

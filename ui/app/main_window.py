@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from db.catalog import CatalogDatabase
     from planner.balance.settings import BalanceSettings
     from planner.fixing.edits import Fix
+    from planner.progression import NextWeek
     from ui.catalog.catalog_actions import CatalogActions
     from ui.catalog.catalog_model import CatalogModel
     from ui.catalog.catalog_panel import CatalogPanel
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
             self, self.workspace, self.log_panel, lambda: self.week_view.selected_day
         )
         self.log.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.coverage.next_week_requested.connect(self._apply_next_week)
 
         self._build_menus()
         self.update_title()
@@ -485,6 +487,18 @@ class MainWindow(QMainWindow):
 
         program = self.document.program
         self.document.push(ApplyFix(program, week, fix, f"Fix week {week + 1}: {fix.summary()}"))
+
+    def _apply_next_week(self, plan: NextWeek) -> None:
+        """A choice of a pain-high or ready-to-progress finding, as one undoable step."""
+        from ui.week.commands import ApplyNextWeek
+
+        text = f"{plan.title()} (from the log)"
+        if plan.creates:
+            with self.workspace.following(plan.target):
+                self.document.push(ApplyNextWeek(self.document.program, plan, text))
+        else:
+            self.document.push(ApplyNextWeek(self.document.program, plan, text))
+        self.statusBar().showMessage(f"{plan.summary()}: {'; '.join(plan.lines())}", 10000)
 
     def _fix_all(self, week: int) -> None:
         """Fix every error and warning of ``week`` as one undoable step, and say what it did."""

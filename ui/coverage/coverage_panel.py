@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner.balance.analysis import analyse_program, analyse_week
+from planner.balance.analysis import analyse_program, analyse_program_week
 from planner.balance.counts import WeekAnalysis
 from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
@@ -29,6 +29,7 @@ PANEL_WIDTH, PANEL_MIN_WIDTH = 260, 230
 class CoveragePanel(QWidget):
     fix_requested = Signal(object, int)  # a planner.fixing Fix, the week it is for
     fix_all_requested = Signal(int)  # the week
+    next_week_requested = Signal(object)  # a planner.progression.NextWeek
     week_chosen = Signal(int)
 
     def __init__(
@@ -52,6 +53,7 @@ class CoveragePanel(QWidget):
         self.this_week = WeekCoverage()
         self.this_week.fix_requested.connect(lambda fix: self.fix_requested.emit(fix, self.week))
         self.this_week.fix_all_requested.connect(lambda: self.fix_all_requested.emit(self.week))
+        self.this_week.next_week_requested.connect(self.next_week_requested)
         self.table_model = ProgramTableModel(self)
         self.table = ProgramTable(self.table_model)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -109,11 +111,18 @@ class CoveragePanel(QWidget):
 
     def _shown(self, shown: Shown) -> None:
         change = shown.change
-        if shown.replaced or change.structure or change.details:  # details: own thresholds
-            self._stale = None
+        if shown.replaced or change.structure or change.details or change.log:
+            self._stale = None  # details: own thresholds; the log: checks 14 and 15
         elif self._stale is not None:
-            self._stale |= change.weeks
-        if shown.moved or change.details or shown.week in change.weeks:
+            self._stale |= change.weeks | {w + 1 for w in change.weeks}  # check 13
+        if (
+            shown.moved
+            or change.details
+            or change.log
+            or shown.week in change.weeks
+            or shown.week - 1 in change.weeks  # check 13 compares with the week before
+            or shown.week + 1 in change.weeks  # the log's offers change the week after
+        ):
             self.refresh()
         else:
             self._update_table()
@@ -126,12 +135,7 @@ class CoveragePanel(QWidget):
             return
         program = self.program
         settings = self.effective
-        self.analysis = analyse_week(
-            program.weeks[self.week],
-            program.exercises,
-            settings,
-            equipment=program.details.equipment,
-        )
+        self.analysis = analyse_program_week(program, self.week, settings)
         self.this_week.show_week(self.analysis, settings, self.catalog)
         self._update_table()
 
@@ -143,15 +147,8 @@ class CoveragePanel(QWidget):
             self.table_model.set_weeks(analyse_program(program, settings).weeks)
         else:
             for i in sorted(w for w in self._stale if w < len(program.weeks)):
-                week = program.weeks[i]
                 fresh = self.analysis if i == self.week else None
-                self.table_model.set_week(
-                    i,
-                    fresh
-                    or analyse_week(
-                        week, program.exercises, settings, equipment=program.details.equipment
-                    ),
-                )
+                self.table_model.set_week(i, fresh or analyse_program_week(program, i, settings))
         self._stale = set()
         self.table_model.set_logs(program_log(program, clock.today()))
         self._select_row(self.week)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 if TYPE_CHECKING:
     from planner.fixing.edits import Fix
     from planner.fixing.engine import Offer
+    from planner.progression import NextWeek
 
 
 class FixBox(QFrame):
     """Shows an :class:`Offer`; ``apply_requested`` carries the chosen fix."""
 
     apply_requested = Signal(object)
+    next_week_requested = Signal(object)  # a planner.progression.NextWeek
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +45,32 @@ class FixBox(QFrame):
         )
         for number, fix in enumerate(offer.fixes, 1):
             self._add_row(number, fix)
+
+    def show_choices(self, choices: Sequence[NextWeek], none_reason: str) -> None:
+        """The log's offers (pain-high, ready-to-progress): each a change of the next week."""
+        self._clear()
+        if not choices:
+            self.heading.setText(f"<b>Nothing to offer</b> — {escape(none_reason)}")
+            return
+        target = choices[0].target + 1
+        what = "adds" if choices[0].creates else "changes"
+        self.heading.setText(
+            f"<b>Next week</b> — each choice {what} week {target} in one step (Undo takes it "
+            "back); pick one:"
+        )
+        for plan in choices:
+            text = QLabel("<br>".join(escape(line) for line in plan.lines(why=False)))
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            button = QPushButton(plan.choice())
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.setToolTip("\n".join(plan.lines()))
+            button.setAccessibleName(f"{plan.title()}: {plan.summary()}")
+            button.clicked.connect(lambda _=False, p=plan: self.next_week_requested.emit(p))
+            self.apply_buttons.append(button)
+            for widget in (text, button):
+                self._column.addWidget(widget)
+                self._rows.append(widget)
 
     def _add_row(self, number: int, fix: Fix) -> None:
         text = QLabel("<br>".join(escape(line) for line in fix.lines()))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.balance.checks import num, plural
 from planner.balance.counts import WeekAnalysis
 from planner.balance.coverage import feeds, standings, target_band
-from planner.balance.findings import Finding, Severity
+from planner.balance.findings import Code, Finding, Severity
 from planner.balance.settings import BalanceSettings
 from planner.exercise import Exercise
 from planner.fixing.atoms import is_fixable
@@ -114,6 +114,7 @@ def _scrolling(*widgets: QWidget) -> _WrappingScroll:
 class WeekCoverage(QWidget):
     fix_requested = Signal(object)  # a planner.fixing.edits.Fix for the shown week
     fix_all_requested = Signal()
+    next_week_requested = Signal(object)  # a planner.progression.NextWeek
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +167,7 @@ class WeekCoverage(QWidget):
         self.detail.setObjectName("findingDetail")
         self.fixes = FixBox()
         self.fixes.apply_requested.connect(self.fix_requested)
+        self.fixes.next_week_requested.connect(self.next_week_requested)
         self.fixes.hide()
         self.fix_all = QPushButton("Fix all")
         self.fix_all.setToolTip(
@@ -364,6 +366,21 @@ class WeekCoverage(QWidget):
         where = ", ".join(d.label for d in found.directions)
         about = f"<b>{escape(where)}</b><br>" if where else ""
         self.detail.setText(f"<small>{about}<b>Why it matters:</b> {escape(found.reason)}</small>")
+        if found.code in (Code.PAIN_HIGH, Code.READY_TO_PROGRESS):
+            from planner.progression import offers
+
+            catalog = {ex.id: ex for ex in self.catalog()}
+            choices = offers(self.program, self.week, found, catalog.get, self.settings)
+            if self.week + 1 < len(self.program.weeks):
+                why = (
+                    f"week {self.week + 2} no longer carries these exercises as they were in "
+                    f"week {self.week + 1} (already changed?); change it by hand if needed."
+                )
+            else:
+                why = "no variant fits, and the doses cannot change further; change them by hand."
+            self.fixes.show_choices(choices, why)
+            self.fixes.show()
+            return
         if not is_fixable(found):
             self.fixes.hide()
             return

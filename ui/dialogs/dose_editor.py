@@ -28,7 +28,11 @@ class DoseEditor(QDialog):
     def validate(self) -> None:
         problems = self.fields.problems()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-        preview = "" if problems else f"The client reads: <b>{self.dose().describe()}</b>"
+        preview = ""
+        if not problems:
+            dose = self.dose()
+            effort = f", {dose.effort.describe()}" if dose.effort is not None else ""
+            preview = f"The client reads: <b>{dose.describe()}{effort}</b>"
         self.preview.setText(preview)
 
     def dose(self) -> Dose:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,8 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.dose import Dose, dose_problems
+from planner.dose import EFFORT_RANGES, Dose, DoseError, Effort, EffortScale, dose_problems
 from planner.taxonomy import Unit
+
+EFFORT_CHOICES = (
+    ("None", None),
+    ("RPE (effort 1–10)", EffortScale.RPE),
+    ("Reps in reserve (0–10)", EffortScale.RIR),
+)
+"""The effort scales the coach may choose, as the combo box lists them."""
 
 
 def message_label() -> QLabel:
@@ -40,16 +48,19 @@ def show_message(label: QLabel, text: str) -> None:
     label.setText(f"⚠ {text[:1].upper()}{text[1:]}." if text else "")
 
 
-def add_checked_row(form: QFormLayout, label: str, widget: QWidget, message: QLabel) -> None:
-    """A form row of a field with its message below; the label's mnemonic focuses the field."""
+def add_checked_row(
+    form: QFormLayout, label: str, widget: QWidget, message: QLabel, buddy: QWidget | None = None
+) -> None:
+    """A form row of a field with its message below; the label's mnemonic focuses the field
+    (or ``buddy``, for a row of several widgets)."""
     column = QVBoxLayout()
     column.setSpacing(1)
     column.addWidget(widget)
     column.addWidget(message)
     form.addRow(label, column)
-    buddy = form.labelForField(column)
-    if label and isinstance(buddy, QLabel):
-        buddy.setBuddy(widget)
+    label_widget = form.labelForField(column)
+    if label and isinstance(label_widget, QLabel):
+        label_widget.setBuddy(buddy or widget)
 
 
 class DoseFields(QWidget):
@@ -69,8 +80,28 @@ class DoseFields(QWidget):
         self.rest = QSpinBox(minimum=0, maximum=9999, value=dose.rest_seconds, suffix=" s")
         self.tempo = QLineEdit(dose.tempo, placeholderText="e.g. 3-1-1 (down, hold, up)")
         self.notes = QPlainTextEdit(dose.notes)
-        self._effort = dose.effort
-        """Kept as it was until the editor offers a target effort."""
+        self.effort_scale = QComboBox()
+        self.effort_scale.setAccessibleName("Target effort scale")
+        for text, scale in EFFORT_CHOICES:
+            self.effort_scale.addItem(text, scale.value if scale else "")
+        self.effort_value = QSpinBox(minimum=0, maximum=99)
+        self.effort_value.setAccessibleName("Target effort value")
+        self.effort_value.setToolTip(
+            "RPE: how hard a set should feel, 10 = could not do one more rep. "
+            "Reps in reserve: how many more reps the client could still do at the end of a set."
+        )
+        if dose.effort is not None:
+            self.effort_scale.setCurrentIndex(
+                [s for _, s in EFFORT_CHOICES].index(dose.effort.scale)
+            )
+            self.effort_value.setValue(dose.effort.value)
+        else:
+            self.effort_value.setValue(7)
+        effort_row = QWidget()
+        effort_layout = QHBoxLayout(effort_row)
+        effort_layout.setContentsMargins(0, 0, 0, 0)
+        effort_layout.addWidget(self.effort_scale, 1)
+        effort_layout.addWidget(self.effort_value)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
         self.messages = {
@@ -83,6 +114,7 @@ class DoseFields(QWidget):
                 "load",
                 "rest_seconds",
                 "tempo",
+                "effort",
                 "notes",
             )
         }
@@ -96,12 +128,15 @@ class DoseFields(QWidget):
             ("&Load", self.load, "load"),
             ("&Rest between sets", self.rest, "rest_seconds"),
             ("&Tempo", self.tempo, "tempo"),
+            ("Target &effort", effort_row, "effort"),
             ("&Notes", self.notes, "notes"),
         ):
-            add_checked_row(form, label, widget, self.messages[name])
-        for spin in (self.sets, self.amount, self.rest):
+            buddy = self.effort_scale if widget is effort_row else None
+            add_checked_row(form, label, widget, self.messages[name], buddy)
+        for spin in (self.sets, self.amount, self.rest, self.effort_value):
             spin.valueChanged.connect(self._changed)
         self.unit.currentIndexChanged.connect(self._changed)
+        self.effort_scale.currentIndexChanged.connect(self._changed)
         self.each_side.toggled.connect(self._changed)
         for line in (self.load, self.tempo):
             line.textChanged.connect(self._changed)
@@ -118,13 +153,33 @@ class DoseFields(QWidget):
             rest_seconds=self.rest.value(),
             tempo=self.tempo.text().strip(),
             notes=self.notes.toPlainText().strip(),
-            effort=self._effort,
+            effort=self._effort_or_problem()[0],
         )
 
+    def _effort_or_problem(self) -> tuple[Effort | None, str]:
+        """The chosen target effort (None: none), or the reason the value does not fit."""
+        scale = self.effort_scale_chosen()
+        if scale is None:
+            return None, ""
+        try:
+            return Effort(scale, self.effort_value.value()), ""
+        except DoseError as exc:
+            low, high = EFFORT_RANGES[scale]
+            return None, exc.problems.get("effort", f"choose {low}–{high}")
+
+    def effort_scale_chosen(self) -> EffortScale | None:
+        data = self.effort_scale.currentData()
+        return EffortScale(data) if data else None
+
     def problems(self) -> dict[str, str]:
-        return dose_problems(self._values())
+        problems = dose_problems(self._values())
+        effort_problem = self._effort_or_problem()[1]
+        if effort_problem:
+            problems["effort"] = effort_problem
+        return problems
 
     def _changed(self) -> None:
+        self.effort_value.setEnabled(self.effort_scale_chosen() is not None)
         problems = self.problems()
         for name, label in self.messages.items():
             show_message(label, problems.get(name, ""))

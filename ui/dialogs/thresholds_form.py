@@ -63,6 +63,17 @@ _LAYOUT: tuple[tuple[str, tuple[tuple[str, str, str | None, str], ...]], ...] = 
         "Fixes",
         (("Session budget", "max_session_minutes", None, " min"),),
     ),
+    (
+        "Progress and knee pain",
+        (
+            ("Week's sets jump above", "volume_jump_factor", None, " × the week before"),
+            ("A direction's sets jump above", "direction_jump_factor", None, " × the week before"),
+            ("… and rise by at least", "direction_jump_min_sets", None, " sets"),
+            ("Pain during too high above", "pain_during_limit", None, " /10"),
+            ("Next-morning pain unsettled above", "pain_next_morning_limit", None, " /10"),
+            ("Ready to progress at pain up to", "ready_pain_limit", None, " /10"),
+        ),
+    ),
 )
 
 

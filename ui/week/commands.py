@@ -17,6 +17,7 @@ from planner.program import DAY_NAMES, ClientDetails, Entry, Location, Program, 
 
 if TYPE_CHECKING:
     from planner.fixing.edits import AppliedFix, Fix
+    from planner.progression import AppliedNextWeek, NextWeek
 
 
 def _names(names: Sequence[str]) -> str:
@@ -237,3 +238,26 @@ class SetEntryPhotos(QUndoCommand):
 
     def undo(self) -> None:
         self.redo()  # set_entry_photos swaps in the stored photos and hands back the others
+
+
+class ApplyNextWeek(QUndoCommand):
+    """A change steered by the client's log (planner.progression) as one step: a new week
+    from the current one, or the next week's entries made easier or harder."""
+
+    def __init__(self, program: Program, plan: NextWeek, text: str) -> None:
+        super().__init__(text)
+        self.program = program
+        self.plan = plan
+        self.applied: AppliedNextWeek | None = None
+
+    def redo(self) -> None:
+        if self.applied is None:
+            from planner.progression import apply_next
+
+            self.applied = apply_next(self.program, self.plan)
+        else:
+            self.applied.redo()
+
+    def undo(self) -> None:
+        assert self.applied is not None
+        self.applied.undo()

@@ -22,6 +22,7 @@ from ui.common.document import Document
 from ui.common.workspace import Shown, Workspace
 from ui.week.commands import (
     AddEntries,
+    ApplyNextWeek,
     InsertWeek,
     MoveEntries,
     MoveWeek,
@@ -71,6 +72,7 @@ class PlannerController(QObject):
         week_bar.week_chosen.connect(self.show_week)
         week_bar.add_week.connect(self.add_week)
         week_bar.duplicate_week.connect(self.duplicate_week)
+        week_bar.next_week_from_log.connect(self.next_week_from_log)
         week_bar.delete_week.connect(self.delete_week)
         week_bar.move_week.connect(self.move_week)
         self._shown(Shown(workspace.week, moved=True))
@@ -291,13 +293,42 @@ class PlannerController(QObject):
                 "their dose unchanged:\n\n" + "\n".join(f"• {n}" for n in names),
             )
 
-    def _insert_week(self, index: int, week: Week | None, text: str) -> None:
-        if len(self.program.weeks) >= MAX_WEEKS:
-            QMessageBox.information(
-                self.window,
-                "No more weeks",
-                f"A program has at most {MAX_WEEKS} weeks. Start a new program for the next year.",
+    def next_week_from_log(self) -> None:
+        """Add the next week built from this one and the client's log, and say what changed."""
+        if not self._room_for_a_week():
+            return
+        from planner.files.thresholds import settings_for
+        from planner.progression import next_week
+
+        settings = settings_for(self.program, self.defaults())
+        plan = next_week(self.program, self.week, self.lookup, settings)
+        with self.workspace.following(plan.target):
+            self.document.push(
+                ApplyNextWeek(self.program, plan, f"Add week {plan.target + 1} from the log")
             )
+        self.status.emit(f"{plan.summary()}.")
+        if plan.changes:
+            text = "What changed, from the client's log:\n\n" + "\n".join(plan.report())
+        else:
+            text = (
+                f"Nothing logged for week {plan.source + 1} asks for a change (no session with "
+                "too much knee pain, no exercise ready to progress), so the new week is a copy."
+            )
+            text += "".join(f"\n{x}" for x in plan.notes)
+        QMessageBox.information(self.window, f"{plan.summary()}", text + "\n\nUndo takes it back.")
+
+    def _room_for_a_week(self) -> bool:
+        if len(self.program.weeks) < MAX_WEEKS:
+            return True
+        QMessageBox.information(
+            self.window,
+            "No more weeks",
+            f"A program has at most {MAX_WEEKS} weeks. Start a new program for the next year.",
+        )
+        return False
+
+    def _insert_week(self, index: int, week: Week | None, text: str) -> None:
+        if not self._room_for_a_week():
             return
         with self.workspace.following(index):
             self.document.push(

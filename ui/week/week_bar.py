@@ -26,6 +26,7 @@ class WeekBar(QWidget):
     week_chosen = Signal(int)
     add_week = Signal()
     duplicate_week = Signal()
+    next_week_from_log = Signal()
     delete_week = Signal()
     move_week = Signal(int)  # -1 earlier, +1 later
 
@@ -42,6 +43,11 @@ class WeekBar(QWidget):
         self.add = self._button("Add week", "Add an empty week at the end", self.add_week.emit)
         self.menu = QMenu(self)
         self.duplicate = self.menu.addAction("&Duplicate this week…", self.duplicate_week.emit)
+        self.from_log = self.menu.addAction("&Next week from the log", self.next_week_from_log.emit)
+        self.from_log.setStatusTip(
+            "Add a copy of this week after it, easier where the client's knee hurt and harder "
+            "where the client is ready to progress"
+        )
         self.delete = self.menu.addAction("D&elete this week", self.delete_week.emit)
         self.menu.addSeparator()
         self.earlier = self.menu.addAction("Move week &earlier", lambda: self.move_week.emit(-1))
@@ -53,7 +59,9 @@ class WeekBar(QWidget):
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self.menu)
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more.setToolTip("Duplicate (with progression), delete or reorder this week")
+        self.more.setToolTip(
+            "Duplicate (with progression or from the client's log), delete or reorder this week"
+        )
         self.label = label
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)

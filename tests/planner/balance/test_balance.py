@@ -413,7 +413,10 @@ def test_program_analysis_has_every_week_and_the_totals() -> None:
     assert a.numbers == (1, 2, 3)
     assert [w.errors for w in a.weeks] == [1, 0, 0]
     assert a.errors == 1
-    assert a.warnings == 5  # one per code: dominant, knee-missing, knee-share, ratio, low volume
+    # One per code in week 1: dominant, knee-missing, knee-share, ratio, low volume; and week 3
+    # jumps against week 1 (Rotate out 3 → 7.5; the empty week 2 is skipped).
+    assert a.warnings == 6
+    assert [f.code for f in a.weeks[2].findings] == [Code.VOLUME_JUMP]
     assert a.sets_table[0][EXT] == 23
     assert a.sets_table[1] == dict.fromkeys(Direction, 0.0)
     assert a.sets_table[2][EXT] == 12

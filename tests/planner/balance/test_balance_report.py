@@ -18,7 +18,8 @@ from tests.plans import EVERY_DIRECTION, METZL, build
 
 
 def two_weeks() -> Program:
-    """Week 1 is Metzl's plan (one error), week 2 the balanced week."""
+    """Week 1 is Metzl's plan (one error), week 2 the balanced week (whose Rotate out work
+    jumps from 3 to 7.5 weighted sets: one volume-jump warning)."""
     program = build(METZL)
     balanced = build(EVERY_DIRECTION)
     program.exercises.update(balanced.exercises)
@@ -29,7 +30,7 @@ def two_weeks() -> Program:
 def test_json_report_has_the_documented_shape() -> None:
     data = json.loads(render_json(analyse_program(two_weeks())))
     assert list(data) == ["weeks", "errors", "warnings"]
-    assert (data["errors"], data["warnings"]) == (1, 5)
+    assert (data["errors"], data["warnings"]) == (1, 6)
     first, second = data["weeks"]
     assert list(first) == ["week", "sets", "findings"]
     assert first["week"] == 1
@@ -53,13 +54,25 @@ def test_json_report_has_the_documented_shape() -> None:
     (knees,) = [f for f in first["findings"] if f["code"] == "knee-missing"]
     assert knees["directions"] == ["flexion", "abduction", "adduction", "external_rotation"]
     assert {tuple(f) for f in first["findings"]} == {("severity", "code", "directions", "message")}
-    assert second == {"week": 2, "sets": second["sets"], "findings": []}
+    assert second == {
+        "week": 2,
+        "sets": second["sets"],
+        "findings": [
+            {
+                "severity": "warning",
+                "code": "volume-jump",
+                "directions": ["external_rotation"],
+                "message": "Weighted sets rise fast: Rotate out from 3 to 7.5, more than 2× "
+                "week 1. Raise the work more gradually, unless the client is ready for it.",
+            }
+        ],
+    }
 
 
 def test_report_data_of_one_week_keeps_its_number() -> None:
     data = report_data(analyse_program(two_weeks()).only(2))
     assert [w["week"] for w in data["weeks"]] == [2]
-    assert (data["errors"], data["warnings"]) == (0, 0)
+    assert (data["errors"], data["warnings"]) == (0, 1)
 
 
 def test_text_report_lists_directions_findings_and_totals() -> None:
@@ -82,8 +95,8 @@ def test_text_report_lists_directions_findings_and_totals() -> None:
         "  INFO     Too few positions: Forward (plank), Away (standing)"
     )
     week_2 = lines.index("Week 2")
-    assert lines[week_2 + 7] == "  No findings."
-    assert lines[-1] == "Total: 1 error, 5 warnings, 1 note"
+    assert lines[week_2 + 7].startswith("  WARNING  Weighted sets rise fast: Rotate out")
+    assert lines[-1] == "Total: 1 error, 6 warnings, 1 note"
 
 
 def test_report_balance_exits_1_on_errors_and_0_without() -> None:

@@ -30,6 +30,12 @@ def test_defaults_are_the_design_thresholds() -> None:
         "min_positions_per_direction": 2,
         "min_equipment_kinds": 2,
         "max_session_minutes": 45,
+        "volume_jump_factor": 1.5,
+        "direction_jump_factor": 2.0,
+        "direction_jump_min_sets": 4.0,
+        "pain_during_limit": 5,
+        "pain_next_morning_limit": 2,
+        "ready_pain_limit": 2,
     }
     assert DEFAULTS.problems() == {}
 
