@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from planner.drawing.defaults import exercise_pose
@@ -28,9 +28,13 @@ def _no_names(_key: str) -> None:
 
 DRAWING_URL = "drawing:exercise"
 DRAWING_WIDTH = 340
+"""The drawing's width in a wide pane; a narrower pane gets it as wide as the pane."""
+DRAWING_LEAST = 150
 
 
-def exercise_html(ex: Exercise, name_of: NameOf = _no_names, drawing: bool = False) -> str:
+def exercise_html(
+    ex: Exercise, name_of: NameOf = _no_names, drawing: bool = False, width: int = DRAWING_WIDTH
+) -> str:
     """Rich text for the detail pane; every piece of exercise text is escaped. With
     ``drawing``, the image resource :data:`DRAWING_URL` is shown under the name."""
     primary, *secondary = ex.directions
@@ -69,7 +73,7 @@ def exercise_html(ex: Exercise, name_of: NameOf = _no_names, drawing: bool = Fal
     instructions = escape(ex.instructions) or "<i>No instructions yet.</i>"
     return (
         f"<h3 style='margin-bottom:4px'>{escape(ex.name)}</h3>"
-        + (f"<p><img src='{DRAWING_URL}' width='{DRAWING_WIDTH}'></p>" if drawing else "")
+        + (f"<p><img src='{DRAWING_URL}' width='{width}'></p>" if drawing else "")
         + f"<table cellspacing='0'>{table}</table>"
         f"<p><i>{escape(counting_reason(ex))}</i></p>"
         f"<p><b>How to do it</b><br>{instructions}</p>"
@@ -101,13 +105,27 @@ class ExerciseDetail(QTextBrowser):
         self.setObjectName("exerciseDetail")
         self.setOpenLinks(False)
         self.anchorClicked.connect(open_video)
+        self._shown: tuple[Exercise, NameOf] | None = None
+        self._shown_width = 0
         self.show_exercise(None)
 
+    def drawing_width(self) -> int:
+        """As wide as the pane allows (no sideways scrolling), at most :data:`DRAWING_WIDTH`."""
+        room = self.viewport().width() - 2 * round(self.document().documentMargin()) - 8
+        return max(DRAWING_LEAST, min(DRAWING_WIDTH, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown is not None and self.drawing_width() != self._shown_width:
+            self.show_exercise(*self._shown)
+
     def show_exercise(self, exercise: Exercise | None, name_of: NameOf = _no_names) -> None:
+        self._shown = None if exercise is None else (exercise, name_of)
         if exercise is None:
             self.setHtml(f"<p style='color:gray'>{escape(EMPTY_TEXT)}</p>")
             return
-        image = drawing_image(exercise_pose(exercise), DRAWING_WIDTH)
+        width = self._shown_width = self.drawing_width()
+        image = drawing_image(exercise_pose(exercise), width)
         self.document().addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(DRAWING_URL), image
         )
@@ -116,7 +134,7 @@ class ExerciseDetail(QTextBrowser):
             self.document().addResource(
                 QTextDocument.ResourceType.ImageResource, QUrl(f"{PHOTO_URL}{i}"), picture
             )
-        self.setHtml(exercise_html(exercise, name_of, drawing=True))
+        self.setHtml(exercise_html(exercise, name_of, drawing=True, width=width))
 
 
 def open_video(url: QUrl) -> None:

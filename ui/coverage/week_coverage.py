@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QCursor, QResizeEvent
@@ -64,6 +65,9 @@ NO_SELECTION = "Select a finding to see why it matters and the fixes that close 
 SHARES = (0.47, 0.39, 0.14)
 """How the page shares its height until the coach drags the splitter: the chart (with its
 labels, from 768 pixels of screen up), the findings, and the chosen finding's detail."""
+DETAIL_MOST, CHART_LEAST = 0.5, 0.25
+"""A chosen finding's offers may grow its pane to half the page, the chart giving way down to
+a quarter (unless the coach sized the panes)."""
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -379,14 +383,29 @@ class WeekCoverage(QWidget):
             else:
                 why = "no variant fits, and the doses cannot change further; change them by hand."
             self.fixes.show_choices(choices, why)
-            self.fixes.show()
-            return
-        if not is_fixable(found):
+        elif is_fixable(found):
+            self.fixes.show_offer(self._offer(found))
+        else:
             self.fixes.hide()
             return
-        self.fixes.show_offer(self._offer(found))
         self.fixes.show()
         self.detail_pane.fit()  # now, not at the next layout pass: the buttons have room
+        QTimer.singleShot(0, self, self._bring_fixes_into_sight)
+
+    def _bring_fixes_into_sight(self) -> None:
+        """Once the layout has placed the offers: grow the detail pane (up to half the page, the
+        chart giving way) unless the coach sized the panes, and scroll to the first offer."""
+        if not self.sized_by_coach:
+            chart, findings, detail = self.splitter.sizes()
+            total = chart + findings + detail
+            inner = self.detail_pane.widget()
+            needed = (inner.minimumHeight() if inner is not None else 0) + 8
+            grown = min(max(detail, needed), round(total * DETAIL_MOST))
+            if grown > detail:
+                chart = max(total - findings - grown, round(total * CHART_LEAST))
+                self.splitter.setSizes([chart, total - chart - grown, grown])
+        target = self.fixes.apply_buttons[0] if self.fixes.apply_buttons else self.fixes
+        self.detail_pane.ensureWidgetVisible(target, 0, 8)
 
     def planning(self) -> Planning:
         """What the engine plans the shown week's fixes from."""

@@ -33,6 +33,20 @@ def _coloured_pixels(image: QImage) -> int:
     return count
 
 
+def test_the_drawing_fits_a_narrow_pane_and_grows_with_it(qtbot: QtBot) -> None:
+    detail = ExerciseDetail()
+    qtbot.addWidget(detail)
+    detail.resize(230, 500)
+    detail.show()
+    detail.show_exercise(make_exercise("own-clam"))
+    qtbot.waitUntil(lambda: detail.horizontalScrollBar().maximum() == 0)  # no sideways scroll
+    narrow = detail.drawing_width()
+    assert narrow < 230
+    detail.resize(600, 500)
+    qtbot.waitUntil(lambda: f'width="{detail.drawing_width()}"' in detail.toHtml())
+    assert detail.drawing_width() > narrow
+
+
 def test_the_detail_pane_shows_the_drawing_above_the_tags(qtbot: QtBot) -> None:
     detail = ExerciseDetail()
     qtbot.addWidget(detail)

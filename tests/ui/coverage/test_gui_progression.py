@@ -81,6 +81,7 @@ def test_pain_high_offers_the_easier_variant_for_next_week_in_one_click(
     box = window.coverage.this_week.fixes
     assert box.isVisibleTo(window)
     first = box.apply_buttons[0]
+    qtbot.waitUntil(lambda: not first.visibleRegion().isEmpty())  # in sight, not scrolled away
     assert first.text() == "Easier variant or fewer reps"
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     assert len(program.weeks) == 2
@@ -103,6 +104,7 @@ def test_ready_to_progress_raises_next_week(qtbot: QtBot, window: MainWindow) ->
     log(program, 3, during=0)
     select(window, Code.READY_TO_PROGRESS)
     box = window.coverage.this_week.fixes
+    qtbot.waitUntil(lambda: not box.apply_buttons[0].visibleRegion().isEmpty())
     qtbot.mouseClick(box.apply_buttons[0], Qt.MouseButton.LeftButton)
     harder = CATALOG["glute-bridge"].harder
     assert ids_of(program, 1) == [harder]  # week 2 existed: changed, not added
