@@ -25,14 +25,6 @@ FOUR = Frame(
     trunk=6, near=Leg(hip=84, knee=90), far=Leg(hip=84, knee=90), arm=Arm(shoulder=84, elbow=0)
 )
 """Hands and knees, from the side."""
-FOUR_BEHIND = Frame(
-    trunk=90,
-    reach=0.15,
-    near=Leg(hip=4, knee=0, shin=0.15),
-    far=Leg(hip=4, knee=0, shin=0.15),
-    arm=Arm(shoulder=8, elbow=0),
-)
-"""Hands and knees, from behind."""
 PLANK = Frame(trunk=21, arm=Arm(shoulder=69, elbow=0))
 SIDE_PLANK = Frame(
     trunk=170,
@@ -73,6 +65,10 @@ def _legs(frame: Frame, near: Leg | None = None, far: Leg | None = None, **kw: A
     return replace(frame, near=near or frame.near, far=far or frame.far, **kw)
 
 
+def _one_leg(frame: Frame, side: str, leg: Leg) -> Frame:
+    return replace(frame, near=leg) if side == "near" else replace(frame, far=leg)
+
+
 def _standing(primary: Direction, knee: Knee) -> Template:
     side, front = View.SIDE, View.FRONT
     bent = knee is Knee.BENT
@@ -100,9 +96,10 @@ def _standing(primary: Direction, knee: Knee) -> Template:
     if bent:
         start = _legs(STAND, Leg(hip=0, reach=0.3, turn=-20 * sign), Leg(hip=3))
         return front, Working.NEAR, start, _legs(start, Leg(hip=0, reach=0.3, turn=35 * sign)), ()
-    start = _legs(STAND, Leg(hip=3, turn=-15 * sign), Leg(hip=8, knee=60, reach=0.7))
-    end = _legs(start, Leg(hip=3, turn=40 * sign))
-    return front, Working.NEAR, start, end, ()
+    # A stance-hip rotation, from overhead: the pelvis turns over the standing foot.
+    start = _legs(STAND, Leg(hip=3), Leg(hip=8, knee=60, reach=0.7))
+    end = _legs(start, Leg(hip=3, turn=45 * sign))
+    return View.ABOVE, Working.NEAR, start, end, ()
 
 
 def _supine(primary: Direction, knee: Knee) -> Template:
@@ -151,15 +148,12 @@ def _prone(primary: Direction, knee: Knee) -> Template:
     if primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
         sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
         if bent:
-            # From the feet: thighs toward the viewer, shins up.
-            lying = Frame(trunk=90, reach=0.6, arm=Arm(95, 0), height=0.45)
-            start = _legs(
-                lying,
-                Leg(reach=0.45, knee=180, turn=-10 * sign),
-                Leg(reach=0.45, hip=4, knee=0, shin=0.2),
-            )
-            end = _legs(start, Leg(reach=0.45, knee=180, turn=40 * sign))
-            return View.FEET, Working.NEAR, start, end, ()
+            # From the side, the shin up: it tips toward the viewer (the near foot out for
+            # rotation in, the far foot in across the other leg for rotation out).
+            side = "far" if sign > 0 else "near"
+            start = _one_leg(PRONE, side, Leg(knee=90))
+            end = _one_leg(PRONE, side, Leg(knee=90, shin=0.35))
+            return View.SIDE, Working(side), start, end, ()
         top = Frame(trunk=180, arm=Arm(15, 0))
         start = _legs(top, Leg(hip=3, turn=-10 * sign), Leg(hip=3))
         return View.ABOVE, Working.NEAR, start, _legs(start, Leg(hip=3, turn=40 * sign)), ()
@@ -244,14 +238,16 @@ def _quadruped(primary: Direction, knee: Knee) -> Template:
     if primary is Direction.FLEXION:
         start = _legs(FOUR, Leg(hip=10, knee=20))
         return View.SIDE, Working.NEAR, start, _legs(FOUR, Leg(hip=125, knee=130)), ()
+    # From the side, the working thigh or shin turns toward the viewer (drawn shorter, the
+    # caption says where it went): the near knee out to the side for a fire hydrant, the near
+    # foot out for rotation in, the far foot in across for rotation out.
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
-        a, b = Leg(hip=4, shin=0.15), Leg(hip=55, shin=0.15)
+        a, b = Leg(hip=84, knee=90), Leg(hip=84, knee=90, reach=0.25)
         first, last = (a, b) if primary is Direction.ABDUCTION else (b, a)
-        return View.BEHIND, Working.NEAR, _legs(FOUR_BEHIND, first), _legs(FOUR_BEHIND, last), ()
-    sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
-    start = _legs(FOUR_BEHIND, Leg(hip=4, knee=-90, shin=0.2))
-    end = _legs(FOUR_BEHIND, Leg(hip=4, knee=-90 - 45 * sign, shin=0.6, turn=0))
-    return View.BEHIND, Working.NEAR, start, end, ()
+        return View.SIDE, Working.NEAR, _legs(FOUR, first), _legs(FOUR, last), ()
+    side = "far" if primary is Direction.EXTERNAL_ROTATION else "near"
+    end = _one_leg(FOUR, side, Leg(hip=84, knee=90, shin=0.3))
+    return View.SIDE, Working(side), FOUR, end, ()
 
 
 def _plank(primary: Direction, knee: Knee) -> Template:

@@ -22,6 +22,8 @@ from planner.drawing.geometry import (
     Stroke,
     exercise_picture,
     figure,
+    is_overhead,
+    overhead_facing,
 )
 from planner.exercise import Exercise
 from planner.files.catalog_file import (
@@ -133,11 +135,16 @@ def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> N
     for Rotate out (the reverse for Rotate in); Forward/Backward, which a front view cannot
     show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
     pose = exercise_pose(ex)
+    primary = ex.primary
+    if is_overhead(pose):
+        _assert_the_pelvis_turns(pose, primary)
+        return
     start, end = figure(pose.start, pose.view), figure(pose.end, pose.view)
     side = _working(pose)
-    primary = ex.primary
+    if pose.view is View.SIDE and primary not in (Direction.FLEXION, Direction.EXTENSION):
+        _assert_a_limb_turns_toward_the_viewer(ex, start, end, side)
+        return
     if pose.view is View.SIDE:
-        assert primary in (Direction.FLEXION, Direction.EXTENSION), "side views show sagittal"
         before, after = _seen_hip_flexion(start, side), _seen_hip_flexion(end, side)
         moved = after - before if primary is Direction.FLEXION else before - after
         assert moved >= 10, f"{ex.id}: the thigh moves {after - before:.0f}°"
@@ -154,6 +161,43 @@ def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> N
         change = _leg_length(end, side) - _leg_length(start, side)
         moved = change if primary is Direction.EXTENSION else -change
         assert moved >= 0.08, f"{ex.id}: the leg lengthens by {change:.2f}"
+
+
+def _assert_the_pelvis_turns(pose: ExercisePose, primary: Direction) -> None:
+    """From overhead the body turns over the standing foot: outward (rotation out) is away
+    from the standing leg, counter-clockwise when it is the right (near) one."""
+    assert primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION)
+    turned = overhead_facing(pose.end, pose.working) - overhead_facing(pose.start, pose.working)
+    if pose.working is Working.FAR:
+        turned = -turned
+    moved = turned if primary is Direction.EXTERNAL_ROTATION else -turned
+    assert moved >= 20, f"the body turns {turned:.0f}°"
+
+
+def _assert_a_limb_turns_toward_the_viewer(
+    ex: Exercise, start: Figure, end: Figure, side: str
+) -> None:
+    """A side view shows a movement out of its plane as a thigh (abduction, adduction) or a
+    shin (rotation, knee bent) turning toward the viewer, drawn shorter: the near leg's knee
+    or foot moves out, the far leg's across the body."""
+
+    def length(fig: Figure, a: str, b: str) -> float:
+        return math.dist(fig.points[f"{side}_{a}"], fig.points[f"{side}_{b}"])
+
+    if ex.primary in (Direction.ABDUCTION, Direction.ADDUCTION):
+        before, after = length(start, "hip", "knee"), length(end, "hip", "knee")
+        out = Direction.ABDUCTION if side == "near" else Direction.ADDUCTION
+    else:
+        before, after = length(start, "knee", "ankle"), length(end, "knee", "ankle")
+        # The near foot moves out (rotation in); the far foot in, across (rotation out).
+        out = Direction.INTERNAL_ROTATION if side == "near" else Direction.EXTERNAL_ROTATION
+    toward = after < 0.7 * before
+    away = before < 0.7 * after
+    assert toward if ex.primary is out else away, f"{ex.id}: {before:.2f} -> {after:.2f}"
+    labels = [
+        p.text for p in exercise_picture(exercise_pose(ex)).primitives if isinstance(p, Label)
+    ]
+    assert any(t.startswith("end · ") for t in labels), labels
 
 
 def test_an_exercise_without_a_pose_gets_one_from_its_tags() -> None:
@@ -238,3 +282,27 @@ def test_bad_pose_data_is_refused_with_a_sentence(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CatalogDataError, match="pose: the pose's view is side"):
         load_catalog_file(path)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "overhead", "caption"),
+    [
+        ("fire-hydrant", False, "end · knee out to the side"),
+        ("quadruped-band-hip-internal-rotation", False, "end · foot out to the side"),
+        ("prone-band-hip-external-rotation", False, "end · foot in, across"),
+        ("standing-single-leg-pelvic-rotation", True, "end · seen from above"),
+        ("split-stance-pelvic-rotation", True, "end · seen from above"),
+    ],
+)
+def test_movements_out_of_the_picture_are_drawn_so_a_client_sees_them(
+    exercise_id: str, overhead: bool, caption: str
+) -> None:
+    """On all fours and lying face down the body is drawn from the side with the limb that
+    turns toward the viewer named; a stance-hip rotation from overhead, the body turning."""
+    ex = next(e for e in BUILTINS if e.id == exercise_id)
+    pose = exercise_pose(ex)
+    assert is_overhead(pose) is overhead
+    if not overhead:
+        assert pose.view is View.SIDE
+    labels = [p.text for p in exercise_picture(pose).primitives if isinstance(p, Label)]
+    assert labels[1] == caption
