@@ -125,8 +125,9 @@ def _supine(primary: Direction, knee: Knee) -> Template:
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
         if bent:
             # From the feet: knees up, feet on the floor.
-            lying = Frame(trunk=90, reach=0.12, arm=Arm(95, 0), height=0.08)
-            apart, close = Leg(hip=155, knee=-130, plant=0.0), Leg(hip=170, knee=-160, plant=0.0)
+            lying = Frame(trunk=90, reach=0.4, arm=Arm(64, 0), height=0.06)
+            apart = Leg(hip=145, knee=170, reach=0.65, shin=0.72, plant=0.0)
+            close = Leg(hip=172, knee=170, reach=0.65, shin=0.72, plant=0.0)
             first, last = (close, apart) if primary is Direction.ABDUCTION else (apart, close)
             start = _legs(lying, first, first)
             return View.FEET, Working.BOTH, start, _legs(lying, last, last), ()
@@ -171,7 +172,8 @@ def _prone(primary: Direction, knee: Knee) -> Template:
 
 def _side_lying(primary: Direction, knee: Knee) -> Template:
     bent = knee is Knee.BENT
-    if bent:
+    rotation = primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION)
+    if bent and (rotation or primary is Direction.ABDUCTION):
         shell_near = Leg(hip=-40, reach=0.8, knee=125, plant=0.26)
         shell_far = Leg(hip=40, reach=0.8, knee=-125, plant=0.0)
         start = _legs(SIDE_LYING, shell_near, shell_far)
@@ -188,6 +190,10 @@ def _side_lying(primary: Direction, knee: Knee) -> Template:
         lying = Frame(trunk=180, arm=Arm(40, 60), head=-10)
         hip = 45 if primary is Direction.FLEXION else -25
         return View.SIDE, Working.NEAR, lying, _legs(lying, Leg(hip=hip)), ()
+    if rotation:
+        sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+        start = _legs(SIDE_LYING, Leg(hip=15, turn=-10 * sign), Leg(hip=0))
+        return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=15, turn=40 * sign)), ()
     start = _legs(SIDE_LYING, Leg(hip=2), Leg(hip=0))
     return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=38)), ()
 
@@ -266,6 +272,10 @@ def _plank(primary: Direction, knee: Knee) -> Template:
             return View.FRONT, Working.FAR, low, up, ()
         low = _legs(SIDE_PLANK, Leg(hip=30), Leg(hip=-30), trunk=150)
         return View.FRONT, Working.FAR, low, SIDE_PLANK, ()
+    if primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
+        sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+        start = _legs(SIDE_PLANK, Leg(hip=15, turn=-10 * sign))
+        return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=15, turn=40 * sign)), ()
     # Adduction (Copenhagen): the top leg on a bench lifts the body.
     start = _legs(SIDE_PLANK, Leg(hip=25), Leg(hip=45), trunk=158)
     end = _legs(SIDE_PLANK, Leg(hip=0), Leg(hip=-2), trunk=182)
@@ -275,7 +285,18 @@ def _plank(primary: Direction, knee: Knee) -> Template:
 def _hanging(primary: Direction, knee: Knee) -> Template:
     bar = (Prop(PropKind.BAR, "near_hand"),)
     raised = Leg(hip=100, knee=100) if knee is Knee.BENT else Leg(hip=85)
-    return View.SIDE, Working.NEAR, HANG, _legs(HANG, raised, Leg(hip=15, knee=20)), bar
+    up = _legs(HANG, raised, Leg(hip=15, knee=20))
+    if primary is Direction.FLEXION:
+        return View.SIDE, Working.NEAR, HANG, up, bar
+    if primary is Direction.EXTENSION:
+        return View.SIDE, Working.NEAR, up, HANG, bar
+    if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
+        a, b = _legs(HANG, Leg(hip=3), Leg(hip=3)), _legs(HANG, Leg(hip=35), Leg(hip=3))
+        first, last = (a, b) if primary is Direction.ABDUCTION else (b, a)
+        return View.FRONT, Working.NEAR, first, last, bar
+    sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+    start = _legs(HANG, Leg(hip=3, turn=-10 * sign), Leg(hip=3))
+    return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=3, turn=40 * sign)), bar
 
 
 TEMPLATES: dict[Position, Callable[[Direction, Knee], Template]] = {

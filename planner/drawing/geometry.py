@@ -283,6 +283,8 @@ def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     out: list[Primitive] = []
     limb = LIMB
     arm_far = FAR if side_view else BODY
+    if pose.view is View.FEET:
+        return _lying_end_on(pose, fig)
     out.append(Stroke((p["far_shoulder"], p["far_elbow"], p["far_hand"]), limb * 0.85, arm_far))
     out.append(Stroke((*fig.leg("far"),), limb, _colour(pose, "far")))
     if not side_view:
@@ -292,6 +294,23 @@ def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
     out.append(Stroke((*fig.leg("near"),), limb, _colour(pose, "near")))
     out.append(Stroke((p["near_shoulder"], p["near_elbow"], p["near_hand"]), limb * 0.85, BODY))
+    return out
+
+
+def _lying_end_on(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+    """A body lying on the floor seen from its feet, a little from above: the head farthest
+    (highest), the front of the trunk as a plate from the shoulders to the hips, the arms
+    beside it, the legs nearest."""
+    p = fig.points
+    out: list[Primitive] = [Disc(p["head"], HEAD_R, "#ffffff", BODY, LIMB * 0.6)]
+    for side in ("far", "near"):
+        arm = (p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_hand"])
+        out.append(Stroke(arm, LIMB * 0.85, BODY))
+    plate = (p["near_hip"], p["near_shoulder"], p["far_shoulder"], p["far_hip"])
+    out.append(Shape(plate, "#ffffff", BODY, LIMB * 0.5))
+    out.append(Stroke((p["far_hip"], p["near_hip"]), LIMB, BODY))
+    for side in ("far", "near"):
+        out.append(Stroke((*fig.leg(side),), LIMB, _colour(pose, side)))
     return out
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from reportlab.graphics import renderPDF
 
-from planner.drawing.defaults import default_pose, exercise_pose
+from planner.drawing.defaults import default_pose, default_pose_for, exercise_pose
 from planner.drawing.geometry import (
     Arrow,
     Disc,
@@ -42,7 +42,7 @@ from planner.pose import (
     pose_from_mapping,
     pose_to_mapping,
 )
-from planner.taxonomy import Direction
+from planner.taxonomy import Direction, Equipment, Knee, Position
 from tests.strategies import exercises, fuzz, poses
 
 CATALOG = Path(__file__).resolve().parents[3] / "resources" / "catalog"
@@ -133,34 +133,51 @@ def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> N
     Front views (also from behind, above, the feet): the knee and ankle move out from the hip
     for Away and in for Toward; the foot swings toward the other leg, or the toes turn out,
     for Rotate out (the reverse for Rotate in); Forward/Backward, which a front view cannot
-    show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
-    pose = exercise_pose(ex)
-    primary = ex.primary
+    show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height).
+    From overhead the body turns; from the side, out of the plane, a limb turns toward the
+    viewer."""
+    _assert_moves(exercise_pose(ex), ex.primary, ex.id)
+
+
+@pytest.mark.parametrize("position", list(Position))
+@pytest.mark.parametrize("primary", list(Direction))
+@pytest.mark.parametrize("knee", list(Knee))
+def test_every_template_moves_the_working_hip_in_its_direction(
+    position: Position, primary: Direction, knee: Knee
+) -> None:
+    """A coach's own exercise without a pose is drawn from its tags: every template moves the
+    right way and draws inside its box."""
+    pose = default_pose_for(position, primary, knee, Equipment.ELASTIC_BAND)
+    _assert_inside(exercise_picture(pose))
+    _assert_moves(pose, primary, f"{position}/{primary}/{knee}")
+
+
+def _assert_moves(pose: ExercisePose, primary: Direction, name: str) -> None:
     if is_overhead(pose):
         _assert_the_pelvis_turns(pose, primary)
         return
     start, end = figure(pose.start, pose.view), figure(pose.end, pose.view)
     side = _working(pose)
     if pose.view is View.SIDE and primary not in (Direction.FLEXION, Direction.EXTENSION):
-        _assert_a_limb_turns_toward_the_viewer(ex, start, end, side)
+        _assert_a_limb_turns_toward_the_viewer(pose, primary, name, start, end, side)
         return
     if pose.view is View.SIDE:
         before, after = _seen_hip_flexion(start, side), _seen_hip_flexion(end, side)
         moved = after - before if primary is Direction.FLEXION else before - after
-        assert moved >= 10, f"{ex.id}: the thigh moves {after - before:.0f}°"
+        assert moved >= 10, f"{name}: the thigh moves {after - before:.0f}°"
         return
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
         change = _out(end, side) - _out(start, side)
         moved = change if primary is Direction.ABDUCTION else -change
-        assert moved >= 0.08, f"{ex.id}: the knee moves out by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the knee moves out by {change:.2f}"
     elif primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
         change = _turn(end, side) - _turn(start, side)
         moved = change if primary is Direction.EXTERNAL_ROTATION else -change
-        assert moved >= 0.08, f"{ex.id}: the foot turns out by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the foot turns out by {change:.2f}"
     else:
         change = _leg_length(end, side) - _leg_length(start, side)
         moved = change if primary is Direction.EXTENSION else -change
-        assert moved >= 0.08, f"{ex.id}: the leg lengthens by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the leg lengthens by {change:.2f}"
 
 
 def _assert_the_pelvis_turns(pose: ExercisePose, primary: Direction) -> None:
@@ -175,7 +192,7 @@ def _assert_the_pelvis_turns(pose: ExercisePose, primary: Direction) -> None:
 
 
 def _assert_a_limb_turns_toward_the_viewer(
-    ex: Exercise, start: Figure, end: Figure, side: str
+    pose: ExercisePose, primary: Direction, name: str, start: Figure, end: Figure, side: str
 ) -> None:
     """A side view shows a movement out of its plane as a thigh (abduction, adduction) or a
     shin (rotation, knee bent) turning toward the viewer, drawn shorter: the near leg's knee
@@ -184,7 +201,7 @@ def _assert_a_limb_turns_toward_the_viewer(
     def length(fig: Figure, a: str, b: str) -> float:
         return math.dist(fig.points[f"{side}_{a}"], fig.points[f"{side}_{b}"])
 
-    if ex.primary in (Direction.ABDUCTION, Direction.ADDUCTION):
+    if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
         before, after = length(start, "hip", "knee"), length(end, "hip", "knee")
         out = Direction.ABDUCTION if side == "near" else Direction.ADDUCTION
     else:
@@ -193,10 +210,8 @@ def _assert_a_limb_turns_toward_the_viewer(
         out = Direction.INTERNAL_ROTATION if side == "near" else Direction.EXTERNAL_ROTATION
     toward = after < 0.7 * before
     away = before < 0.7 * after
-    assert toward if ex.primary is out else away, f"{ex.id}: {before:.2f} -> {after:.2f}"
-    labels = [
-        p.text for p in exercise_picture(exercise_pose(ex)).primitives if isinstance(p, Label)
-    ]
+    assert toward if primary is out else away, f"{name}: {before:.2f} -> {after:.2f}"
+    labels = [p.text for p in exercise_picture(pose).primitives if isinstance(p, Label)]
     assert any(t.startswith("end · ") for t in labels), labels
 
 
