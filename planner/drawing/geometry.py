@@ -263,7 +263,10 @@ def _picture(pose: ExercisePose, width: float) -> Picture:
     for index, fig in enumerate(figures):
         items: list[Primitive] = []
         items += _props_behind(pose, fig, heights, anchors)
-        items += _body(pose, fig)
+        if pose.view is View.ABOVE and _upright((pose.start, pose.end)[index]):
+            items += _body(pose, fig, trunk=False) + _torso_from_above(fig)
+        else:
+            items += _body(pose, fig)
         items += _props_front(pose, fig)
         if index == 1:
             items = _ghost(pose, figures[0], fig) + items + _movement(pose, figures[0], fig)
@@ -277,7 +280,9 @@ def _colour(pose: ExercisePose, side: str) -> str:
     return FAR if pose.view is View.SIDE else BODY
 
 
-def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+def _body(pose: ExercisePose, fig: Figure, trunk: bool = True) -> list[Primitive]:
+    """The body as sticks; without the trunk, the shoulders' line and the head when
+    ``trunk`` is false (an upright trunk seen from above is drawn on top)."""
     p = fig.points
     side_view = pose.view is View.SIDE
     out: list[Primitive] = []
@@ -289,9 +294,11 @@ def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     out.append(Stroke((*fig.leg("far"),), limb, _colour(pose, "far")))
     if not side_view:
         out.append(Stroke((p["far_hip"], p["near_hip"]), limb, BODY))
+    if not side_view and trunk:
         out.append(Stroke((p["far_shoulder"], p["near_shoulder"]), limb, BODY))
-    out.append(Stroke((p["pelvis"], p["neck"]), limb * 1.25, BODY))
-    out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
+    if trunk:
+        out.append(Stroke((p["pelvis"], p["neck"]), limb * 1.25, BODY))
+        out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
     out.append(Stroke((*fig.leg("near"),), limb, _colour(pose, "near")))
     out.append(Stroke((p["near_shoulder"], p["near_elbow"], p["near_hand"]), limb * 0.85, BODY))
     return out
@@ -312,6 +319,59 @@ def _lying_end_on(pose: ExercisePose, fig: Figure) -> list[Primitive]:
     for side in ("far", "near"):
         out.append(Stroke((*fig.leg(side),), LIMB, _colour(pose, side)))
     return out
+
+
+def _upright(frame: Frame) -> bool:
+    return abs(frame.trunk - 90.0) <= OVERHEAD_TILT
+
+
+def _torso_from_above(fig: Figure) -> list[Primitive]:
+    """An upright trunk seen from above (sitting on the floor): the shoulders round the head,
+    the nose showing where the body faces, over the stick trunk."""
+    p = fig.points
+    centre = p["pelvis"]
+    left, right = _add(centre, (-1.0, 0.0), SHOULDER_HALF), _add(centre, (1.0, 0.0), SHOULDER_HALF)
+    pts = {"free_shoulder": left, "stance_shoulder": right}
+    nose = _add(centre, (0.0, 1.0), 0.17)
+    return [
+        Shape(_chest(pts), "#ffffff", BODY, LIMB * 0.3),
+        Disc(centre, 0.1, "#ffffff", BODY, LIMB * 0.3),
+        Shape((nose, _add(centre, _dir(125), 0.09), _add(centre, _dir(55), 0.09)), BODY, None),
+    ]
+
+
+def _slopes(pose: ExercisePose, fig: Figure) -> bool:
+    """A raised body whose legs slope down to the floor (a 45-degree back extension)."""
+    if pose.view is not View.SIDE:
+        return False
+    pelvis, ankle = fig.points["pelvis"], fig.points["near_ankle"]
+    dx, dy = pelvis[0] - ankle[0], pelvis[1] - ankle[1]
+    return pelvis[1] > 0.6 and 20.0 <= math.degrees(math.atan2(dy, abs(dx) or 1e-9)) <= 70.0
+
+
+def _back_extension_bench(fig: Figure) -> list[Primitive]:
+    """A 45-degree back-extension bench: a frame from the foot plate up to a pad just below
+    the hips, a roller behind the ankles."""
+    pelvis, ankle = fig.points["pelvis"], fig.points["near_ankle"]
+    length = math.dist(pelvis, ankle)
+    along = ((pelvis[0] - ankle[0]) / length, (pelvis[1] - ankle[1]) / length)
+    below = (along[1], -along[0]) if along[0] > 0 else (-along[1], along[0])
+    pad = _add(_add(pelvis, below, LIMB / 2 + 0.09), along, -0.12)
+    roller = _add(ankle, below, -(LIMB / 2 + 0.06))
+    base = _add(ankle, below, LIMB / 2 + 0.12)
+    rail_end = _add(pad, below, 0.12)
+    return [
+        Stroke(((base[0], 0.0), base, rail_end), 0.06, PROP_LINE),
+        Stroke(((rail_end[0], 0.0), rail_end), 0.06, PROP_LINE),
+        Stroke(((base[0] - 0.15, 0.0), (rail_end[0] + 0.15, 0.0)), 0.06, PROP_LINE),
+        Shape(
+            _capsule(_add(pad, along, -0.1), _add(pad, along, 0.1), 0.09),
+            PROP_FILL,
+            PROP_LINE,
+            0.025,
+        ),
+        Disc(roller, 0.065, PROP_FILL, PROP_LINE, 0.025),
+    ]
 
 
 def _point(fig: Figure, name: str) -> Point:
@@ -376,7 +436,9 @@ def _props_behind(
         kind = prop.kind
         if i in heights:
             at = (at[0], heights[i])
-        if kind in (PropKind.BENCH, PropKind.STEP):
+        if kind is PropKind.BENCH and prop.at == "pelvis" and _slopes(pose, fig):
+            out += _back_extension_bench(fig)
+        elif kind in (PropKind.BENCH, PropKind.STEP):
             top = max(at[1] - (0.07 if kind is PropKind.BENCH else 0.06), 0.12)
             half = 0.42 if kind is PropKind.BENCH else 0.3
             out.append(
