@@ -50,10 +50,10 @@ SEATED_FRONT = Frame(
     arm=Arm(shoulder=10, elbow=0),
 )
 LONG_SIT = Frame(
-    trunk=100,
-    near=Leg(hip=100),
-    far=Leg(hip=100),
-    arm=Arm(shoulder=-35, elbow=0),
+    trunk=95,
+    near=Leg(hip=95),
+    far=Leg(hip=95),
+    arm=Arm(shoulder=-14, elbow=0),
 )
 HANG = Frame(trunk=90, height=2.05, arm=Arm(shoulder=178, elbow=0))
 KNEEL = Frame(
@@ -204,7 +204,7 @@ def _seated(primary: Direction, knee: Knee) -> Template:
     if primary is Direction.FLEXION:
         if bent:
             return View.SIDE, Working.NEAR, SEATED, _legs(SEATED, Leg(hip=125, knee=90)), bench
-        return View.SIDE, Working.NEAR, LONG_SIT, _legs(LONG_SIT, Leg(hip=125)), ()
+        return View.SIDE, Working.NEAR, LONG_SIT, _legs(LONG_SIT, Leg(hip=120)), ()
     if primary is Direction.EXTENSION:
         start = _legs(SEATED, Leg(hip=115, knee=110), Leg(hip=115, knee=110), trunk=125)
         end = _legs(start, Leg(hip=45, knee=10), Leg(hip=45, knee=10))

@@ -116,9 +116,20 @@ def _out(fig: Figure, side: str) -> float:
 def _turn(fig: Figure, side: str) -> float:
     """Outward rotation as drawn: the foot swings toward the other leg (knee bent) or the toes
     turn out (knee straight)."""
-    _, knee, ankle, foot = fig.leg(side)
+    hip, knee, ankle, foot = fig.leg(side)
     lateral = _lateral(fig, side)
     medial = (-lateral[0], -lateral[1])
+    thigh = (knee[0] - hip[0], knee[1] - hip[1])
+    shin = (ankle[0] - knee[0], ankle[1] - knee[1])
+    bend = thigh[0] * shin[1] - thigh[1] * shin[0]
+    if abs(bend) < 0.02 * math.hypot(*thigh) * math.hypot(*shin) and math.hypot(*thigh) > 0.5:
+        # A straight leg: the toes turn out from the leg's line, whatever the trunk does (a
+        # hip airplane rolls the trunk over the standing leg).
+        length = math.hypot(*shin)
+        out = (-shin[1] / length, shin[0] / length)
+        if out[0] * lateral[0] + out[1] * lateral[1] < 0:
+            out = (-out[0], -out[1])
+        return _along(ankle, foot, out)
     return _along(knee, ankle, medial) + _along(ankle, foot, lateral)
 
 
