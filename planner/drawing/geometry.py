@@ -266,7 +266,7 @@ def _picture(pose: ExercisePose, width: float) -> Picture:
         if pose.view is View.ABOVE and _upright((pose.start, pose.end)[index]):
             items += _body(pose, fig, trunk=False) + _torso_from_above(fig)
         else:
-            items += _body(pose, fig)
+            items += _body(pose, fig) + _ends_toward_viewer(pose, fig)
         items += _props_front(pose, fig)
         if index == 1:
             items = _ghost(pose, figures[0], fig) + items + _movement(pose, figures[0], fig)
@@ -699,6 +699,21 @@ FORESHORTENED = 0.7
 the reverse) points toward the viewer: the caption under the end says where it went."""
 
 
+def _ends_toward_viewer(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+    """In a side view, a working knee or foot that points at the viewer (its thigh or shin
+    drawn under half its length) is marked with a round end, like a joint seen end-on."""
+    if pose.view is not View.SIDE:
+        return []
+    out: list[Primitive] = []
+    for side in _working_sides(pose):
+        hip, knee, ankle, _ = fig.leg(side)
+        if math.dist(hip, knee) < 0.5 * THIGH:
+            out.append(Disc(knee, LIMB * 1.15, WORKING, "#ffffff", LIMB * 0.25))
+        elif math.dist(knee, ankle) < 0.5 * SHIN:
+            out.append(Disc(ankle, LIMB * 1.15, WORKING, "#ffffff", LIMB * 0.25))
+    return out
+
+
 def _toward_viewer(pose: ExercisePose, figures: tuple[Figure, Figure]) -> str:
     """The caption of a side view's end whose working thigh or shin turns toward the viewer
     (a fire hydrant's knee, a prone rotation's foot): a side view cannot show it otherwise.
@@ -806,7 +821,8 @@ def _overhead_picture(pose: ExercisePose, width: float) -> Picture:
     ]
     parts: list[list[Primitive]] = []
     for index, pts in enumerate(points):
-        items: list[Primitive] = []
+        # An invisible frame so the body is drawn at about the size of the others.
+        items: list[Primitive] = [Stroke(((-0.55, -0.6), (0.55, 0.65)), 0.0, "#ffffff")]
         items += _overhead_props(pose, pts)
         foot_w = LIMB * 1.1
         items.append(Stroke((pts["free_heel"], pts["free_toe"]), foot_w, FAR, lifted[index]))
