@@ -441,13 +441,21 @@ def _props_behind(
         elif kind in (PropKind.BENCH, PropKind.STEP):
             top = max(at[1] - (0.07 if kind is PropKind.BENCH else 0.06), 0.12)
             half = 0.42 if kind is PropKind.BENCH else 0.3
+            left, right = at[0] - half, at[0] + half
+            if kind is PropKind.STEP and pose.view.facing and prop.at in _ANKLES:
+                # Seen from the front the other foot hangs off the step's edge.
+                other = fig.points[_ANKLES[prop.at]]
+                if other[0] < at[0]:
+                    left, right = at[0] - 0.1, at[0] + 2 * half - 0.1
+                else:
+                    left, right = at[0] - 2 * half + 0.1, at[0] + 0.1
             out.append(
                 Shape(
                     (
-                        (at[0] - half, 0.0),
-                        (at[0] - half, top),
-                        (at[0] + half, top),
-                        (at[0] + half, 0.0),
+                        (left, 0.0),
+                        (left, top),
+                        (right, top),
+                        (right, 0.0),
                     ),
                     PROP_FILL,
                     PROP_LINE,
@@ -500,6 +508,9 @@ def _props_behind(
                 Shape(_ellipse((at[0] + 0.08, 0.02), 0.16, 0.03), PROP_FILL, PROP_LINE, 0.02)
             )
     return out
+
+
+_ANKLES = {"near_ankle": "far_ankle", "far_ankle": "near_ankle"}
 
 
 def _props_front(pose: ExercisePose, fig: Figure) -> list[Primitive]:
@@ -633,11 +644,22 @@ MARGIN = 0.03
 
 
 def _layout(
-    parts: list[list[Primitive]], width: float, view: View, notes: tuple[str, str] = ("", "")
+    parts: list[list[Primitive]],
+    width: float,
+    view: View,
+    notes: tuple[str, str] = ("", ""),
+    least: tuple[float, float, float, float] | None = None,
 ) -> Picture:
+    """Both panels at one scale; ``least`` is a box each panel spans at least (so a small
+    body is not blown up)."""
     seen = SEEN.get(view, "")
     above = view is View.ABOVE
     boxes = [_bounds(items) for items in parts]
+    if least is not None:
+        boxes = [
+            (min(b[0], least[0]), min(b[1], least[1]), max(b[2], least[2]), max(b[3], least[3]))
+            for b in boxes
+        ]
     panel_w = width / 2
     span_x = max(b[2] - b[0] for b in boxes)
     top = max(b[3] for b in boxes)
@@ -821,9 +843,7 @@ def _overhead_picture(pose: ExercisePose, width: float) -> Picture:
     ]
     parts: list[list[Primitive]] = []
     for index, pts in enumerate(points):
-        # An invisible frame so the body is drawn at about the size of the others.
-        items: list[Primitive] = [Stroke(((-0.55, -0.6), (0.55, 0.65)), 0.0, "#ffffff")]
-        items += _overhead_props(pose, pts)
+        items: list[Primitive] = _overhead_props(pose, pts)
         foot_w = LIMB * 1.1
         items.append(Stroke((pts["free_heel"], pts["free_toe"]), foot_w, FAR, lifted[index]))
         items.append(Stroke((pts["stance_heel"], pts["stance_toe"]), foot_w, WORKING))
@@ -848,7 +868,8 @@ def _overhead_picture(pose: ExercisePose, width: float) -> Picture:
         if index == 1:
             items += _overhead_turn(points[0], pts)
         parts.append(items)
-    return _layout(parts, width, View.ABOVE)
+    # At least this big, so the body is drawn at about the size of the others.
+    return _layout(parts, width, View.ABOVE, least=(-0.55, -0.6, 0.55, 0.65))
 
 
 def _chest(pts: dict[str, Point]) -> tuple[Point, ...]:
