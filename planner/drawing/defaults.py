@@ -360,6 +360,11 @@ def default_pose_for(
     with the first piece of equipment drawn."""
     view, working, start, end, props = TEMPLATES[position](primary, knee)
     prop = equipment_prop(equipment, knee, working, view)
+    sagittal = primary in (Direction.FLEXION, Direction.EXTENSION)
+    tied = prop is not None and prop.kind in (PropKind.BAND, PropKind.CABLE)
+    if prop is not None and tied and view is View.SIDE and not sagittal:
+        # The limb turns toward the viewer; the band is tied low at the side.
+        prop = replace(prop, to="down")
     if prop is not None and all(p.kind is not prop.kind for p in props):
         props = (*props, prop)
     return ExercisePose(view, working, start, end, props)
