@@ -869,7 +869,7 @@ def _overhead_picture(pose: ExercisePose, width: float) -> Picture:
             items += _overhead_turn(points[0], pts)
         parts.append(items)
     # At least this big, so the body is drawn at about the size of the others.
-    return _layout(parts, width, View.ABOVE, least=(-0.55, -0.6, 0.55, 0.65))
+    return _layout(parts, width, View.ABOVE, least=(-0.5, -0.45, 0.5, 0.55))
 
 
 def _chest(pts: dict[str, Point]) -> tuple[Point, ...]:
