@@ -39,8 +39,10 @@ class PoseError(ValueError):
 
 
 class View(StrEnum):
-    """Where the picture is seen from: the side, or (drawn alike) the front, behind, above or
-    the feet; the last three are named under the picture."""
+    """Where the picture is seen from: the side, or the front, behind, above or the feet
+    (drawn as a front view, except an upright trunk from above, drawn from overhead, and a body
+    lying seen from its feet; docs/catalog-format.md); the last three are named under the
+    picture."""
 
     SIDE = "side"
     FRONT = "front"

@@ -25,14 +25,6 @@ FOUR = Frame(
     trunk=6, near=Leg(hip=84, knee=90), far=Leg(hip=84, knee=90), arm=Arm(shoulder=84, elbow=0)
 )
 """Hands and knees, from the side."""
-FOUR_BEHIND = Frame(
-    trunk=90,
-    reach=0.15,
-    near=Leg(hip=4, knee=0, shin=0.15),
-    far=Leg(hip=4, knee=0, shin=0.15),
-    arm=Arm(shoulder=8, elbow=0),
-)
-"""Hands and knees, from behind."""
 PLANK = Frame(trunk=21, arm=Arm(shoulder=69, elbow=0))
 SIDE_PLANK = Frame(
     trunk=170,
@@ -58,10 +50,10 @@ SEATED_FRONT = Frame(
     arm=Arm(shoulder=10, elbow=0),
 )
 LONG_SIT = Frame(
-    trunk=100,
-    near=Leg(hip=100),
-    far=Leg(hip=100),
-    arm=Arm(shoulder=-35, elbow=0),
+    trunk=95,
+    near=Leg(hip=95),
+    far=Leg(hip=95),
+    arm=Arm(shoulder=-14, elbow=0),
 )
 HANG = Frame(trunk=90, height=2.05, arm=Arm(shoulder=178, elbow=0))
 KNEEL = Frame(
@@ -71,6 +63,10 @@ KNEEL = Frame(
 
 def _legs(frame: Frame, near: Leg | None = None, far: Leg | None = None, **kw: Any) -> Frame:
     return replace(frame, near=near or frame.near, far=far or frame.far, **kw)
+
+
+def _one_leg(frame: Frame, side: str, leg: Leg) -> Frame:
+    return replace(frame, near=leg) if side == "near" else replace(frame, far=leg)
 
 
 def _standing(primary: Direction, knee: Knee) -> Template:
@@ -100,9 +96,10 @@ def _standing(primary: Direction, knee: Knee) -> Template:
     if bent:
         start = _legs(STAND, Leg(hip=0, reach=0.3, turn=-20 * sign), Leg(hip=3))
         return front, Working.NEAR, start, _legs(start, Leg(hip=0, reach=0.3, turn=35 * sign)), ()
-    start = _legs(STAND, Leg(hip=3, turn=-15 * sign), Leg(hip=8, knee=60, reach=0.7))
-    end = _legs(start, Leg(hip=3, turn=40 * sign))
-    return front, Working.NEAR, start, end, ()
+    # A stance-hip rotation, from overhead: the pelvis turns over the standing foot.
+    start = _legs(STAND, Leg(hip=3), Leg(hip=8, knee=60, reach=0.7))
+    end = _legs(start, Leg(hip=3, turn=45 * sign))
+    return View.ABOVE, Working.NEAR, start, end, ()
 
 
 def _supine(primary: Direction, knee: Knee) -> Template:
@@ -128,8 +125,9 @@ def _supine(primary: Direction, knee: Knee) -> Template:
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
         if bent:
             # From the feet: knees up, feet on the floor.
-            lying = Frame(trunk=90, reach=0.12, arm=Arm(95, 0), height=0.08)
-            apart, close = Leg(hip=155, knee=-130, plant=0.0), Leg(hip=170, knee=-160, plant=0.0)
+            lying = Frame(trunk=90, reach=0.4, arm=Arm(64, 0), height=0.06)
+            apart = Leg(hip=145, knee=170, reach=0.65, shin=0.72, plant=0.0)
+            close = Leg(hip=172, knee=170, reach=0.65, shin=0.72, plant=0.0)
             first, last = (close, apart) if primary is Direction.ABDUCTION else (apart, close)
             start = _legs(lying, first, first)
             return View.FEET, Working.BOTH, start, _legs(lying, last, last), ()
@@ -151,15 +149,12 @@ def _prone(primary: Direction, knee: Knee) -> Template:
     if primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
         sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
         if bent:
-            # From the feet: thighs toward the viewer, shins up.
-            lying = Frame(trunk=90, reach=0.6, arm=Arm(95, 0), height=0.45)
-            start = _legs(
-                lying,
-                Leg(reach=0.45, knee=180, turn=-10 * sign),
-                Leg(reach=0.45, hip=4, knee=0, shin=0.2),
-            )
-            end = _legs(start, Leg(reach=0.45, knee=180, turn=40 * sign))
-            return View.FEET, Working.NEAR, start, end, ()
+            # From the side, the shin up: it tips toward the viewer (the near foot out for
+            # rotation in, the far foot in across the other leg for rotation out).
+            side = "far" if sign > 0 else "near"
+            start = _one_leg(PRONE, side, Leg(knee=90))
+            end = _one_leg(PRONE, side, Leg(knee=90, shin=0.35))
+            return View.SIDE, Working(side), start, end, ()
         top = Frame(trunk=180, arm=Arm(15, 0))
         start = _legs(top, Leg(hip=3, turn=-10 * sign), Leg(hip=3))
         return View.ABOVE, Working.NEAR, start, _legs(start, Leg(hip=3, turn=40 * sign)), ()
@@ -177,7 +172,8 @@ def _prone(primary: Direction, knee: Knee) -> Template:
 
 def _side_lying(primary: Direction, knee: Knee) -> Template:
     bent = knee is Knee.BENT
-    if bent:
+    rotation = primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION)
+    if bent and (rotation or primary is Direction.ABDUCTION):
         shell_near = Leg(hip=-40, reach=0.8, knee=125, plant=0.26)
         shell_far = Leg(hip=40, reach=0.8, knee=-125, plant=0.0)
         start = _legs(SIDE_LYING, shell_near, shell_far)
@@ -194,6 +190,10 @@ def _side_lying(primary: Direction, knee: Knee) -> Template:
         lying = Frame(trunk=180, arm=Arm(40, 60), head=-10)
         hip = 45 if primary is Direction.FLEXION else -25
         return View.SIDE, Working.NEAR, lying, _legs(lying, Leg(hip=hip)), ()
+    if rotation:
+        sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+        start = _legs(SIDE_LYING, Leg(hip=15, turn=-10 * sign), Leg(hip=0))
+        return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=15, turn=40 * sign)), ()
     start = _legs(SIDE_LYING, Leg(hip=2), Leg(hip=0))
     return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=38)), ()
 
@@ -204,7 +204,7 @@ def _seated(primary: Direction, knee: Knee) -> Template:
     if primary is Direction.FLEXION:
         if bent:
             return View.SIDE, Working.NEAR, SEATED, _legs(SEATED, Leg(hip=125, knee=90)), bench
-        return View.SIDE, Working.NEAR, LONG_SIT, _legs(LONG_SIT, Leg(hip=125)), ()
+        return View.SIDE, Working.NEAR, LONG_SIT, _legs(LONG_SIT, Leg(hip=120)), ()
     if primary is Direction.EXTENSION:
         start = _legs(SEATED, Leg(hip=115, knee=110), Leg(hip=115, knee=110), trunk=125)
         end = _legs(start, Leg(hip=45, knee=10), Leg(hip=45, knee=10))
@@ -244,14 +244,16 @@ def _quadruped(primary: Direction, knee: Knee) -> Template:
     if primary is Direction.FLEXION:
         start = _legs(FOUR, Leg(hip=10, knee=20))
         return View.SIDE, Working.NEAR, start, _legs(FOUR, Leg(hip=125, knee=130)), ()
+    # From the side, the working thigh or shin turns toward the viewer (drawn shorter, the
+    # caption says where it went): the near knee out to the side for a fire hydrant, the near
+    # foot out for rotation in, the far foot in across for rotation out.
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
-        a, b = Leg(hip=4, shin=0.15), Leg(hip=55, shin=0.15)
+        a, b = Leg(hip=84, knee=90), Leg(hip=84, knee=90, reach=0.25)
         first, last = (a, b) if primary is Direction.ABDUCTION else (b, a)
-        return View.BEHIND, Working.NEAR, _legs(FOUR_BEHIND, first), _legs(FOUR_BEHIND, last), ()
-    sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
-    start = _legs(FOUR_BEHIND, Leg(hip=4, knee=-90, shin=0.2))
-    end = _legs(FOUR_BEHIND, Leg(hip=4, knee=-90 - 45 * sign, shin=0.6, turn=0))
-    return View.BEHIND, Working.NEAR, start, end, ()
+        return View.SIDE, Working.NEAR, _legs(FOUR, first), _legs(FOUR, last), ()
+    side = "far" if primary is Direction.EXTERNAL_ROTATION else "near"
+    end = _one_leg(FOUR, side, Leg(hip=84, knee=90, shin=0.3))
+    return View.SIDE, Working(side), FOUR, end, ()
 
 
 def _plank(primary: Direction, knee: Knee) -> Template:
@@ -270,6 +272,10 @@ def _plank(primary: Direction, knee: Knee) -> Template:
             return View.FRONT, Working.FAR, low, up, ()
         low = _legs(SIDE_PLANK, Leg(hip=30), Leg(hip=-30), trunk=150)
         return View.FRONT, Working.FAR, low, SIDE_PLANK, ()
+    if primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
+        sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+        start = _legs(SIDE_PLANK, Leg(hip=15, turn=-10 * sign))
+        return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=15, turn=40 * sign)), ()
     # Adduction (Copenhagen): the top leg on a bench lifts the body.
     start = _legs(SIDE_PLANK, Leg(hip=25), Leg(hip=45), trunk=158)
     end = _legs(SIDE_PLANK, Leg(hip=0), Leg(hip=-2), trunk=182)
@@ -279,7 +285,18 @@ def _plank(primary: Direction, knee: Knee) -> Template:
 def _hanging(primary: Direction, knee: Knee) -> Template:
     bar = (Prop(PropKind.BAR, "near_hand"),)
     raised = Leg(hip=100, knee=100) if knee is Knee.BENT else Leg(hip=85)
-    return View.SIDE, Working.NEAR, HANG, _legs(HANG, raised, Leg(hip=15, knee=20)), bar
+    up = _legs(HANG, raised, Leg(hip=15, knee=20))
+    if primary is Direction.FLEXION:
+        return View.SIDE, Working.NEAR, HANG, up, bar
+    if primary is Direction.EXTENSION:
+        return View.SIDE, Working.NEAR, up, HANG, bar
+    if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
+        a, b = _legs(HANG, Leg(hip=3), Leg(hip=3)), _legs(HANG, Leg(hip=35), Leg(hip=3))
+        first, last = (a, b) if primary is Direction.ABDUCTION else (b, a)
+        return View.FRONT, Working.NEAR, first, last, bar
+    sign = 1 if primary is Direction.EXTERNAL_ROTATION else -1
+    start = _legs(HANG, Leg(hip=3, turn=-10 * sign), Leg(hip=3))
+    return View.FRONT, Working.NEAR, start, _legs(start, Leg(hip=3, turn=40 * sign)), bar
 
 
 TEMPLATES: dict[Position, Callable[[Direction, Knee], Template]] = {
@@ -343,6 +360,11 @@ def default_pose_for(
     with the first piece of equipment drawn."""
     view, working, start, end, props = TEMPLATES[position](primary, knee)
     prop = equipment_prop(equipment, knee, working, view)
+    sagittal = primary in (Direction.FLEXION, Direction.EXTENSION)
+    tied = prop is not None and prop.kind in (PropKind.BAND, PropKind.CABLE)
+    if prop is not None and tied and view is View.SIDE and not sagittal:
+        # The limb turns toward the viewer; the band is tied low at the side.
+        prop = replace(prop, to="down")
     if prop is not None and all(p.kind is not prop.kind for p in props):
         props = (*props, prop)
     return ExercisePose(view, working, start, end, props)

@@ -254,6 +254,8 @@ def exercise_picture(pose: ExercisePose, width: float = 2.4) -> Picture:
 
 @lru_cache(maxsize=512)
 def _picture(pose: ExercisePose, width: float) -> Picture:
+    if is_overhead(pose):
+        return _overhead_picture(pose, width)
     figures = (figure(pose.start, pose.view), figure(pose.end, pose.view))
     anchors = _anchors(pose, figures)
     parts: list[list[Primitive]] = []
@@ -261,12 +263,15 @@ def _picture(pose: ExercisePose, width: float) -> Picture:
     for index, fig in enumerate(figures):
         items: list[Primitive] = []
         items += _props_behind(pose, fig, heights, anchors)
-        items += _body(pose, fig)
+        if pose.view is View.ABOVE and _upright((pose.start, pose.end)[index]):
+            items += _body(pose, fig, trunk=False) + _torso_from_above(fig)
+        else:
+            items += _body(pose, fig) + _ends_toward_viewer(pose, fig)
         items += _props_front(pose, fig)
         if index == 1:
             items = _ghost(pose, figures[0], fig) + items + _movement(pose, figures[0], fig)
         parts.append(items)
-    return _layout(parts, width, pose.view)
+    return _layout(parts, width, pose.view, ("", _toward_viewer(pose, figures)))
 
 
 def _colour(pose: ExercisePose, side: str) -> str:
@@ -275,22 +280,98 @@ def _colour(pose: ExercisePose, side: str) -> str:
     return FAR if pose.view is View.SIDE else BODY
 
 
-def _body(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+def _body(pose: ExercisePose, fig: Figure, trunk: bool = True) -> list[Primitive]:
+    """The body as sticks; without the trunk, the shoulders' line and the head when
+    ``trunk`` is false (an upright trunk seen from above is drawn on top)."""
     p = fig.points
     side_view = pose.view is View.SIDE
     out: list[Primitive] = []
     limb = LIMB
     arm_far = FAR if side_view else BODY
+    if pose.view is View.FEET:
+        return _lying_end_on(pose, fig)
     out.append(Stroke((p["far_shoulder"], p["far_elbow"], p["far_hand"]), limb * 0.85, arm_far))
     out.append(Stroke((*fig.leg("far"),), limb, _colour(pose, "far")))
     if not side_view:
         out.append(Stroke((p["far_hip"], p["near_hip"]), limb, BODY))
+    if not side_view and trunk:
         out.append(Stroke((p["far_shoulder"], p["near_shoulder"]), limb, BODY))
-    out.append(Stroke((p["pelvis"], p["neck"]), limb * 1.25, BODY))
-    out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
+    if trunk:
+        out.append(Stroke((p["pelvis"], p["neck"]), limb * 1.25, BODY))
+        out.append(Disc(p["head"], HEAD_R, "#ffffff", BODY, limb * 0.6))
     out.append(Stroke((*fig.leg("near"),), limb, _colour(pose, "near")))
     out.append(Stroke((p["near_shoulder"], p["near_elbow"], p["near_hand"]), limb * 0.85, BODY))
     return out
+
+
+def _lying_end_on(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+    """A body lying on the floor seen from its feet, a little from above: the head farthest
+    (highest), the front of the trunk as a plate from the shoulders to the hips, the arms
+    beside it, the legs nearest."""
+    p = fig.points
+    out: list[Primitive] = [Disc(p["head"], HEAD_R, "#ffffff", BODY, LIMB * 0.6)]
+    for side in ("far", "near"):
+        arm = (p[f"{side}_shoulder"], p[f"{side}_elbow"], p[f"{side}_hand"])
+        out.append(Stroke(arm, LIMB * 0.85, BODY))
+    plate = (p["near_hip"], p["near_shoulder"], p["far_shoulder"], p["far_hip"])
+    out.append(Shape(plate, "#ffffff", BODY, LIMB * 0.5))
+    out.append(Stroke((p["far_hip"], p["near_hip"]), LIMB, BODY))
+    for side in ("far", "near"):
+        out.append(Stroke((*fig.leg(side),), LIMB, _colour(pose, side)))
+    return out
+
+
+def _upright(frame: Frame) -> bool:
+    return abs(frame.trunk - 90.0) <= OVERHEAD_TILT
+
+
+def _torso_from_above(fig: Figure) -> list[Primitive]:
+    """An upright trunk seen from above (sitting on the floor): the shoulders round the head,
+    the nose showing where the body faces, over the stick trunk."""
+    p = fig.points
+    centre = p["pelvis"]
+    left, right = _add(centre, (-1.0, 0.0), SHOULDER_HALF), _add(centre, (1.0, 0.0), SHOULDER_HALF)
+    pts = {"free_shoulder": left, "stance_shoulder": right}
+    nose = _add(centre, (0.0, 1.0), 0.17)
+    return [
+        Shape(_chest(pts), "#ffffff", BODY, LIMB * 0.3),
+        Disc(centre, 0.1, "#ffffff", BODY, LIMB * 0.3),
+        Shape((nose, _add(centre, _dir(125), 0.09), _add(centre, _dir(55), 0.09)), BODY, None),
+    ]
+
+
+def _slopes(pose: ExercisePose, fig: Figure) -> bool:
+    """A raised body whose legs slope down to the floor (a 45-degree back extension)."""
+    if pose.view is not View.SIDE:
+        return False
+    pelvis, ankle = fig.points["pelvis"], fig.points["near_ankle"]
+    dx, dy = pelvis[0] - ankle[0], pelvis[1] - ankle[1]
+    return pelvis[1] > 0.6 and 20.0 <= math.degrees(math.atan2(dy, abs(dx) or 1e-9)) <= 70.0
+
+
+def _back_extension_bench(fig: Figure) -> list[Primitive]:
+    """A 45-degree back-extension bench: a frame from the foot plate up to a pad just below
+    the hips, a roller behind the ankles."""
+    pelvis, ankle = fig.points["pelvis"], fig.points["near_ankle"]
+    length = math.dist(pelvis, ankle)
+    along = ((pelvis[0] - ankle[0]) / length, (pelvis[1] - ankle[1]) / length)
+    below = (along[1], -along[0]) if along[0] > 0 else (-along[1], along[0])
+    pad = _add(_add(pelvis, below, LIMB / 2 + 0.09), along, -0.12)
+    roller = _add(ankle, below, -(LIMB / 2 + 0.06))
+    base = _add(ankle, below, LIMB / 2 + 0.12)
+    rail_end = _add(pad, below, 0.12)
+    return [
+        Stroke(((base[0], 0.0), base, rail_end), 0.06, PROP_LINE),
+        Stroke(((rail_end[0], 0.0), rail_end), 0.06, PROP_LINE),
+        Stroke(((base[0] - 0.15, 0.0), (rail_end[0] + 0.15, 0.0)), 0.06, PROP_LINE),
+        Shape(
+            _capsule(_add(pad, along, -0.1), _add(pad, along, 0.1), 0.09),
+            PROP_FILL,
+            PROP_LINE,
+            0.025,
+        ),
+        Disc(roller, 0.065, PROP_FILL, PROP_LINE, 0.025),
+    ]
 
 
 def _point(fig: Figure, name: str) -> Point:
@@ -355,16 +436,26 @@ def _props_behind(
         kind = prop.kind
         if i in heights:
             at = (at[0], heights[i])
-        if kind in (PropKind.BENCH, PropKind.STEP):
+        if kind is PropKind.BENCH and prop.at == "pelvis" and _slopes(pose, fig):
+            out += _back_extension_bench(fig)
+        elif kind in (PropKind.BENCH, PropKind.STEP):
             top = max(at[1] - (0.07 if kind is PropKind.BENCH else 0.06), 0.12)
             half = 0.42 if kind is PropKind.BENCH else 0.3
+            left, right = at[0] - half, at[0] + half
+            if kind is PropKind.STEP and pose.view.facing and prop.at in _ANKLES:
+                # Seen from the front the other foot hangs off the step's edge.
+                other = fig.points[_ANKLES[prop.at]]
+                if other[0] < at[0]:
+                    left, right = at[0] - 0.1, at[0] + 2 * half - 0.1
+                else:
+                    left, right = at[0] - 2 * half + 0.1, at[0] + 0.1
             out.append(
                 Shape(
                     (
-                        (at[0] - half, 0.0),
-                        (at[0] - half, top),
-                        (at[0] + half, top),
-                        (at[0] + half, 0.0),
+                        (left, 0.0),
+                        (left, top),
+                        (right, top),
+                        (right, 0.0),
                     ),
                     PROP_FILL,
                     PROP_LINE,
@@ -417,6 +508,9 @@ def _props_behind(
                 Shape(_ellipse((at[0] + 0.08, 0.02), 0.16, 0.03), PROP_FILL, PROP_LINE, 0.02)
             )
     return out
+
+
+_ANKLES = {"near_ankle": "far_ankle", "far_ankle": "near_ankle"}
 
 
 def _props_front(pose: ExercisePose, fig: Figure) -> list[Primitive]:
@@ -549,10 +643,23 @@ LABEL_ROOM = 0.13
 MARGIN = 0.03
 
 
-def _layout(parts: list[list[Primitive]], width: float, view: View) -> Picture:
+def _layout(
+    parts: list[list[Primitive]],
+    width: float,
+    view: View,
+    notes: tuple[str, str] = ("", ""),
+    least: tuple[float, float, float, float] | None = None,
+) -> Picture:
+    """Both panels at one scale; ``least`` is a box each panel spans at least (so a small
+    body is not blown up)."""
     seen = SEEN.get(view, "")
     above = view is View.ABOVE
     boxes = [_bounds(items) for items in parts]
+    if least is not None:
+        boxes = [
+            (min(b[0], least[0]), min(b[1], least[1]), max(b[2], least[2]), max(b[3], least[3]))
+            for b in boxes
+        ]
     panel_w = width / 2
     span_x = max(b[2] - b[0] for b in boxes)
     top = max(b[3] for b in boxes)
@@ -572,7 +679,9 @@ def _layout(parts: list[list[Primitive]], width: float, view: View) -> Picture:
             out.append(Stroke(((x0, floor_y), (x1, floor_y)), 0.008, FLOOR))
         out += [_place(item, scale, ox, oy) for item in items]
         text = "start" if index == 0 else "end"
-        if seen:
+        if notes[index]:
+            text += f" · {notes[index]}"
+        elif seen:
             text += f" · {seen}"
         out.append(Label((index * panel_w + panel_w / 2, 0.035), text, 0.07))
     return Picture(width, 1.0, tuple(out))
@@ -603,3 +712,202 @@ def _place(item: Primitive, scale: float, ox: float, oy: float) -> Primitive:
             at(item.centre), item.radius * scale, item.fill, item.stroke, item.width * scale
         )
     return item
+
+
+# --- a side view's limb toward the viewer -----------------------------------------------------
+
+FORESHORTENED = 0.7
+"""A working thigh or shin that shows less than this share of its start length in the end (or
+the reverse) points toward the viewer: the caption under the end says where it went."""
+
+
+def _ends_toward_viewer(pose: ExercisePose, fig: Figure) -> list[Primitive]:
+    """In a side view, a working knee or foot that points at the viewer (its thigh or shin
+    drawn under half its length) is marked with a round end, like a joint seen end-on."""
+    if pose.view is not View.SIDE:
+        return []
+    out: list[Primitive] = []
+    for side in _working_sides(pose):
+        hip, knee, ankle, _ = fig.leg(side)
+        if math.dist(hip, knee) < 0.5 * THIGH:
+            out.append(Disc(knee, LIMB * 1.15, WORKING, "#ffffff", LIMB * 0.25))
+        elif math.dist(knee, ankle) < 0.5 * SHIN:
+            out.append(Disc(ankle, LIMB * 1.15, WORKING, "#ffffff", LIMB * 0.25))
+    return out
+
+
+def _toward_viewer(pose: ExercisePose, figures: tuple[Figure, Figure]) -> str:
+    """The caption of a side view's end whose working thigh or shin turns toward the viewer
+    (a fire hydrant's knee, a prone rotation's foot): a side view cannot show it otherwise.
+    The near leg's knee or foot then moves out to the side, the far leg's across the body."""
+    if pose.view is not View.SIDE:
+        return ""
+    side = _working_sides(pose)[0]
+    for segment, joints in (("knee", ("hip", "knee")), ("foot", ("knee", "ankle"))):
+        before, after = (
+            math.dist(f.points[f"{side}_{joints[0]}"], f.points[f"{side}_{joints[1]}"])
+            for f in figures
+        )
+        if after < FORESHORTENED * before:
+            return f"{segment} out to the side" if side == "near" else f"{segment} in, across"
+        if before < FORESHORTENED * after:
+            return f"{segment} back in" if side == "near" else f"{segment} back out"
+    return ""
+
+
+# --- a standing body seen from above ---------------------------------------------------------
+
+OVERHEAD_TILT = 30.0
+"""Seen from above, a standing frame (the trunk within this of upright, no height given) is
+drawn from overhead: the turn of the working (standing) leg turns the pelvis and the chest
+over that foot."""
+
+
+def is_overhead(pose: ExercisePose) -> bool:
+    """Drawn from overhead: a standing body seen from above (a stance-hip rotation)."""
+    return pose.view is View.ABOVE and all(
+        abs(f.trunk - 90.0) <= OVERHEAD_TILT and f.height is None for f in (pose.start, pose.end)
+    )
+
+
+def _rotate(p: Point, degrees: float, about: Point = (0.0, 0.0)) -> Point:
+    a = math.radians(degrees)
+    x, y = p[0] - about[0], p[1] - about[1]
+    return (
+        about[0] + x * math.cos(a) - y * math.sin(a),
+        about[1] + x * math.sin(a) + y * math.cos(a),
+    )
+
+
+def overhead_points(frame: Frame, working: Working) -> dict[str, Point]:
+    """A standing body seen from above, facing the top of the picture (its right on the
+    right): the standing foot (``stance_heel``, ``stance_toe``), both hips, the shoulders, the
+    head and ``nose`` (where it faces), and the other foot (``free_heel``, ``free_toe``). The
+    standing leg is the working one (the near leg is the right one); its ``turn`` turns the
+    pelvis over it, outward (positive) away from the standing leg."""
+    s = -1.0 if working is Working.FAR else 1.0
+    stance, free = (frame.far, frame.near) if working is Working.FAR else (frame.near, frame.far)
+    turn = s * stance.turn
+    hip = (s * HIP_HALF, 0.0)
+    other = _rotate((-s * HIP_HALF, 0.0), turn, hip)
+    centre = ((hip[0] + other[0]) / 2, (hip[1] + other[1]) / 2)
+    chest = turn * 1.15 - turn
+    pts: dict[str, Point] = {
+        "stance_heel": (hip[0], -0.02),
+        "stance_toe": (hip[0], 0.3),
+        "stance_hip": hip,
+        "free_hip": other,
+        "pelvis": centre,
+        "stance_shoulder": _rotate(
+            _add(centre, (s, 0.0), SHOULDER_HALF * 1.2), turn + chest, centre
+        ),
+        "free_shoulder": _rotate(
+            _add(centre, (-s, 0.0), SHOULDER_HALF * 1.2), turn + chest, centre
+        ),
+        "head": centre,
+        "nose": _rotate(_add(centre, (0.0, 1.0), HEAD_R + 0.05), turn + chest, centre),
+    }
+    if free.hip < -5.0:
+        # Split stance: the other foot planted behind, where it stays.
+        back = -THIGH * 2 * math.sin(math.radians(min(-free.hip, 60.0)))
+        pts["free_heel"], pts["free_toe"] = (
+            (-s * HIP_HALF * 1.6, back - 0.08),
+            (
+                -s * HIP_HALF * 1.6,
+                back + 0.2,
+            ),
+        )
+    else:
+        pts["free_heel"] = _rotate((other[0], -0.02), turn, other)
+        pts["free_toe"] = _rotate((other[0], 0.3), turn, other)
+    return pts
+
+
+def _facing(points: dict[str, Point]) -> float:
+    """Where the overhead body faces, in degrees (90: the top of the picture)."""
+    head, nose = points["head"], points["nose"]
+    return math.degrees(math.atan2(nose[1] - head[1], nose[0] - head[0]))
+
+
+def overhead_facing(frame: Frame, working: Working) -> float:
+    return _facing(overhead_points(frame, working))
+
+
+def _overhead_picture(pose: ExercisePose, width: float) -> Picture:
+    frames = (pose.start, pose.end)
+    points = [overhead_points(f, pose.working) for f in frames]
+    lifted = [
+        (f.far if pose.working is not Working.FAR else f.near).hip >= -5.0
+        and (f.far if pose.working is not Working.FAR else f.near).knee > 20.0
+        for f in frames
+    ]
+    parts: list[list[Primitive]] = []
+    for index, pts in enumerate(points):
+        items: list[Primitive] = _overhead_props(pose, pts)
+        foot_w = LIMB * 1.1
+        items.append(Stroke((pts["free_heel"], pts["free_toe"]), foot_w, FAR, lifted[index]))
+        items.append(Stroke((pts["stance_heel"], pts["stance_toe"]), foot_w, WORKING))
+        if index == 1:
+            items.append(Shape(_chest(points[0]), None, WORKING_GHOST, LIMB * 0.35))
+        items.append(Shape(_chest(pts), "#ffffff", BODY, LIMB * 0.3))
+        items.append(Stroke((pts["free_hip"], pts["stance_hip"]), LIMB * 0.7, WORKING))
+        items.append(Disc(pts["stance_hip"], LIMB * 0.55, WORKING, None))
+        items.append(Disc(pts["head"], 0.1, "#ffffff", BODY, LIMB * 0.3))
+        nose_dir = _facing(pts)
+        items.append(
+            Shape(
+                (
+                    _add(pts["head"], _dir(nose_dir), 0.17),
+                    _add(pts["head"], _dir(nose_dir + 35), 0.09),
+                    _add(pts["head"], _dir(nose_dir - 35), 0.09),
+                ),
+                BODY,
+                None,
+            )
+        )
+        if index == 1:
+            items += _overhead_turn(points[0], pts)
+        parts.append(items)
+    # At least this big, so the body is drawn at about the size of the others.
+    return _layout(parts, width, View.ABOVE, least=(-0.5, -0.45, 0.5, 0.55))
+
+
+def _chest(pts: dict[str, Point]) -> tuple[Point, ...]:
+    """The shoulders seen from above: an ellipse across the two shoulder points."""
+    a, b = pts["free_shoulder"], pts["stance_shoulder"]
+    centre = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    angle = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+    rx = math.dist(a, b) / 2 + 0.06
+    return tuple(_rotate(p, angle, centre) for p in _ellipse(centre, rx, 0.12, 24))
+
+
+def _overhead_props(pose: ExercisePose, pts: dict[str, Point]) -> list[Primitive]:
+    out: list[Primitive] = []
+    for prop in pose.props:
+        if prop.kind not in (PropKind.BAND, PropKind.CABLE):
+            continue
+        left = prop.to in ("left", "back")
+        anchor = (-0.75 if left else 0.75, 0.0)
+        at = pts["pelvis"]
+        colour = BAND if prop.kind is PropKind.BAND else PROP_LINE
+        out.append(Disc(anchor, 0.06, PROP_FILL, PROP_LINE, 0.025))
+        out.append(Stroke((anchor, at), 0.035 if prop.kind is PropKind.BAND else 0.02, colour))
+    return out
+
+
+def _overhead_turn(start: dict[str, Point], end: dict[str, Point]) -> list[Primitive]:
+    """A curved arrow in front of the body, from where it faced to where it faces."""
+    a, b = _facing(start), _facing(end)
+    if abs(b - a) < 5.0:
+        return []
+    centre = end["pelvis"]
+    radius = SHOULDER_HALF * 1.2 + 0.2
+    pts = tuple(_add(centre, _dir(a + (b - a) * i / 12), radius) for i in range(13))
+    (x0, y0), tip = pts[-2], pts[-1]
+    heading = math.degrees(math.atan2(tip[1] - y0, tip[0] - x0))
+    head = (
+        _add(tip, _dir(heading), 0.06),
+        _add(tip, _dir(heading + 140), 0.1),
+        _add(tip, _dir(heading - 140), 0.1),
+    )
+    return [Arrow(pts, 0.035, BODY, head)]

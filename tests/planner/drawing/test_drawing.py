@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from reportlab.graphics import renderPDF
 
-from planner.drawing.defaults import default_pose, exercise_pose
+from planner.drawing.defaults import default_pose, default_pose_for, exercise_pose
 from planner.drawing.geometry import (
     Arrow,
     Disc,
@@ -22,6 +22,8 @@ from planner.drawing.geometry import (
     Stroke,
     exercise_picture,
     figure,
+    is_overhead,
+    overhead_facing,
 )
 from planner.exercise import Exercise
 from planner.files.catalog_file import (
@@ -40,7 +42,7 @@ from planner.pose import (
     pose_from_mapping,
     pose_to_mapping,
 )
-from planner.taxonomy import Direction
+from planner.taxonomy import Direction, Equipment, Knee, Position
 from tests.strategies import exercises, fuzz, poses
 
 CATALOG = Path(__file__).resolve().parents[3] / "resources" / "catalog"
@@ -114,9 +116,20 @@ def _out(fig: Figure, side: str) -> float:
 def _turn(fig: Figure, side: str) -> float:
     """Outward rotation as drawn: the foot swings toward the other leg (knee bent) or the toes
     turn out (knee straight)."""
-    _, knee, ankle, foot = fig.leg(side)
+    hip, knee, ankle, foot = fig.leg(side)
     lateral = _lateral(fig, side)
     medial = (-lateral[0], -lateral[1])
+    thigh = (knee[0] - hip[0], knee[1] - hip[1])
+    shin = (ankle[0] - knee[0], ankle[1] - knee[1])
+    bend = thigh[0] * shin[1] - thigh[1] * shin[0]
+    if abs(bend) < 0.02 * math.hypot(*thigh) * math.hypot(*shin) and math.hypot(*thigh) > 0.5:
+        # A straight leg: the toes turn out from the leg's line, whatever the trunk does (a
+        # hip airplane rolls the trunk over the standing leg).
+        length = math.hypot(*shin)
+        out = (-shin[1] / length, shin[0] / length)
+        if out[0] * lateral[0] + out[1] * lateral[1] < 0:
+            out = (-out[0], -out[1])
+        return _along(ankle, foot, out)
     return _along(knee, ankle, medial) + _along(ankle, foot, lateral)
 
 
@@ -131,29 +144,86 @@ def test_the_drawn_working_hip_moves_in_the_primary_direction(ex: Exercise) -> N
     Front views (also from behind, above, the feet): the knee and ankle move out from the hip
     for Away and in for Toward; the foot swings toward the other leg, or the toes turn out,
     for Rotate out (the reverse for Rotate in); Forward/Backward, which a front view cannot
-    show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height)."""
-    pose = exercise_pose(ex)
+    show as an angle, shorten or lengthen the leg (hip to ankle, plus the pelvis's height).
+    From overhead the body turns; from the side, out of the plane, a limb turns toward the
+    viewer."""
+    _assert_moves(exercise_pose(ex), ex.primary, ex.id)
+
+
+@pytest.mark.parametrize("position", list(Position))
+@pytest.mark.parametrize("primary", list(Direction))
+@pytest.mark.parametrize("knee", list(Knee))
+def test_every_template_moves_the_working_hip_in_its_direction(
+    position: Position, primary: Direction, knee: Knee
+) -> None:
+    """A coach's own exercise without a pose is drawn from its tags: every template moves the
+    right way and draws inside its box."""
+    pose = default_pose_for(position, primary, knee, Equipment.ELASTIC_BAND)
+    _assert_inside(exercise_picture(pose))
+    _assert_moves(pose, primary, f"{position}/{primary}/{knee}")
+
+
+def _assert_moves(pose: ExercisePose, primary: Direction, name: str) -> None:
+    if is_overhead(pose):
+        _assert_the_pelvis_turns(pose, primary)
+        return
     start, end = figure(pose.start, pose.view), figure(pose.end, pose.view)
     side = _working(pose)
-    primary = ex.primary
+    if pose.view is View.SIDE and primary not in (Direction.FLEXION, Direction.EXTENSION):
+        _assert_a_limb_turns_toward_the_viewer(pose, primary, name, start, end, side)
+        return
     if pose.view is View.SIDE:
-        assert primary in (Direction.FLEXION, Direction.EXTENSION), "side views show sagittal"
         before, after = _seen_hip_flexion(start, side), _seen_hip_flexion(end, side)
         moved = after - before if primary is Direction.FLEXION else before - after
-        assert moved >= 10, f"{ex.id}: the thigh moves {after - before:.0f}°"
+        assert moved >= 10, f"{name}: the thigh moves {after - before:.0f}°"
         return
     if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
         change = _out(end, side) - _out(start, side)
         moved = change if primary is Direction.ABDUCTION else -change
-        assert moved >= 0.08, f"{ex.id}: the knee moves out by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the knee moves out by {change:.2f}"
     elif primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION):
         change = _turn(end, side) - _turn(start, side)
         moved = change if primary is Direction.EXTERNAL_ROTATION else -change
-        assert moved >= 0.08, f"{ex.id}: the foot turns out by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the foot turns out by {change:.2f}"
     else:
         change = _leg_length(end, side) - _leg_length(start, side)
         moved = change if primary is Direction.EXTENSION else -change
-        assert moved >= 0.08, f"{ex.id}: the leg lengthens by {change:.2f}"
+        assert moved >= 0.08, f"{name}: the leg lengthens by {change:.2f}"
+
+
+def _assert_the_pelvis_turns(pose: ExercisePose, primary: Direction) -> None:
+    """From overhead the body turns over the standing foot: outward (rotation out) is away
+    from the standing leg, counter-clockwise when it is the right (near) one."""
+    assert primary in (Direction.EXTERNAL_ROTATION, Direction.INTERNAL_ROTATION)
+    turned = overhead_facing(pose.end, pose.working) - overhead_facing(pose.start, pose.working)
+    if pose.working is Working.FAR:
+        turned = -turned
+    moved = turned if primary is Direction.EXTERNAL_ROTATION else -turned
+    assert moved >= 20, f"the body turns {turned:.0f}°"
+
+
+def _assert_a_limb_turns_toward_the_viewer(
+    pose: ExercisePose, primary: Direction, name: str, start: Figure, end: Figure, side: str
+) -> None:
+    """A side view shows a movement out of its plane as a thigh (abduction, adduction) or a
+    shin (rotation, knee bent) turning toward the viewer, drawn shorter: the near leg's knee
+    or foot moves out, the far leg's across the body."""
+
+    def length(fig: Figure, a: str, b: str) -> float:
+        return math.dist(fig.points[f"{side}_{a}"], fig.points[f"{side}_{b}"])
+
+    if primary in (Direction.ABDUCTION, Direction.ADDUCTION):
+        before, after = length(start, "hip", "knee"), length(end, "hip", "knee")
+        out = Direction.ABDUCTION if side == "near" else Direction.ADDUCTION
+    else:
+        before, after = length(start, "knee", "ankle"), length(end, "knee", "ankle")
+        # The near foot moves out (rotation in); the far foot in, across (rotation out).
+        out = Direction.INTERNAL_ROTATION if side == "near" else Direction.EXTERNAL_ROTATION
+    toward = after < 0.7 * before
+    away = before < 0.7 * after
+    assert toward if primary is out else away, f"{name}: {before:.2f} -> {after:.2f}"
+    labels = [p.text for p in exercise_picture(pose).primitives if isinstance(p, Label)]
+    assert any(t.startswith("end · ") for t in labels), labels
 
 
 def test_an_exercise_without_a_pose_gets_one_from_its_tags() -> None:
@@ -238,3 +308,27 @@ def test_bad_pose_data_is_refused_with_a_sentence(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CatalogDataError, match="pose: the pose's view is side"):
         load_catalog_file(path)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "overhead", "caption"),
+    [
+        ("fire-hydrant", False, "end · knee out to the side"),
+        ("quadruped-band-hip-internal-rotation", False, "end · foot out to the side"),
+        ("prone-band-hip-external-rotation", False, "end · foot in, across"),
+        ("standing-single-leg-pelvic-rotation", True, "end · seen from above"),
+        ("split-stance-pelvic-rotation", True, "end · seen from above"),
+    ],
+)
+def test_movements_out_of_the_picture_are_drawn_so_a_client_sees_them(
+    exercise_id: str, overhead: bool, caption: str
+) -> None:
+    """On all fours and lying face down the body is drawn from the side with the limb that
+    turns toward the viewer named; a stance-hip rotation from overhead, the body turning."""
+    ex = next(e for e in BUILTINS if e.id == exercise_id)
+    pose = exercise_pose(ex)
+    assert is_overhead(pose) is overhead
+    if not overhead:
+        assert pose.view is View.SIDE
+    labels = [p.text for p in exercise_picture(pose).primitives if isinstance(p, Label)]
+    assert labels[1] == caption

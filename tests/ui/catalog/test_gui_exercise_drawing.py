@@ -68,7 +68,7 @@ def test_the_form_previews_the_tags_then_keeps_the_adjusted_pose(qtbot: QtBot) -
     fill(form, qtbot)
     from_tags = editor.preview.pose
     assert from_tags is not None
-    assert from_tags.view is View.FRONT
+    assert from_tags.view is View.ABOVE  # standing, rotation, knee straight: from overhead
     assert not editor.controls.isEnabled()
 
     box = QPoint(6, editor.adjust.height() // 2)  # on the check box itself
