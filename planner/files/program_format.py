@@ -12,9 +12,9 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails, PydanticSerializationError
@@ -157,17 +157,12 @@ def program_document(program: Program) -> ProgramModel:
 
 
 def dose_model(dose: Dose) -> DoseModel:
-    return DoseModel(
-        sets=dose.sets,
-        amount=dose.amount,
-        unit=dose.unit,
-        each_side=dose.each_side,
-        load=dose.load,
-        rest_seconds=dose.rest_seconds,
-        tempo=dose.tempo,
-        notes=dose.notes,
-        effort=effort_model(dose.effort),
-    )
+    return DoseModel(**{**_fields_of(dose), "effort": effort_model(dose.effort)})
+
+
+def _fields_of(value: Dose | LoggedEntry) -> dict[str, Any]:
+    """A domain dataclass's fields by name: the file model names its fields the same."""
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def effort_model(effort: Effort | None) -> EffortModel | None:
@@ -187,15 +182,7 @@ def session_model(session: Session) -> SessionModel:
         pain_during=session.pain_during,
         pain_next_morning=session.pain_next_morning,
         entries=[
-            LoggedEntryModel(
-                entry_id=e.entry_id,
-                exercise_id=e.exercise_id,
-                sets_planned=e.sets_planned,
-                sets_done=e.sets_done,
-                load=e.load,
-                effort=effort_model(e.effort),
-                comment=e.comment,
-            )
+            LoggedEntryModel(**{**_fields_of(e), "effort": effort_model(e.effort)})
             for e in session.entries
         ],
         note=session.note,
@@ -406,15 +393,7 @@ def _log(models: Sequence[SessionModel], week_count: int, source: str) -> list[S
             )
         try:
             entries = tuple(
-                LoggedEntry(
-                    entry_id=e.entry_id,
-                    exercise_id=e.exercise_id,
-                    sets_planned=e.sets_planned,
-                    sets_done=e.sets_done,
-                    load=e.load,
-                    effort=_effort(e.effort),
-                    comment=e.comment,
-                )
+                LoggedEntry(**{**e.model_dump(exclude={"effort"}), "effort": _effort(e.effort)})
                 for e in model.entries
             )
             sessions.append(
@@ -477,17 +456,9 @@ def _problems_error(source: str, place: str, problems: Mapping[str, str]) -> Pro
 
 
 def _dose(model: DoseModel) -> Dose:
-    return Dose(
-        sets=model.sets,
-        amount=model.amount,
-        unit=model.unit,
-        each_side=model.each_side,
-        load=model.load,
-        rest_seconds=model.rest_seconds,
-        tempo=model.tempo,
-        notes=model.notes,
-        effort=_effort(model.effort),
-    )
+    # model_dump would turn the unit into its plain value: read the fields as they are.
+    values = {name: getattr(model, name) for name in DoseModel.model_fields}
+    return Dose(**{**values, "effort": _effort(model.effort)})
 
 
 def _exercise(model: ExerciseModel) -> Exercise:
