@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.balance.findings import Code
@@ -60,6 +60,12 @@ def codes(window: MainWindow) -> list[Code]:
     return [model.finding(r).code for r in range(model.rowCount())]
 
 
+def click(qtbot: QtBot, button: QWidget) -> None:
+    """Click an offer once it is laid out (the next turn of the event loop gives it a height)."""
+    qtbot.waitUntil(lambda: button.height() > 0)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def ids_of(program: Program, week: int) -> list[str]:
     return [e.exercise_id for _, e in program.weeks[week].entries()]
 
@@ -82,7 +88,7 @@ def test_pain_high_offers_the_easier_variant_for_next_week_in_one_click(
     assert box.isVisibleTo(window)
     first = box.apply_buttons[0]
     assert first.text() == "Easier variant or fewer reps"
-    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    click(qtbot, first)
     assert len(program.weeks) == 2
     assert easier("single-leg-glute-bridge").id in ids_of(program, 1)
     assert window.workspace.week == 1  # the new week is shown
@@ -103,7 +109,7 @@ def test_ready_to_progress_raises_next_week(qtbot: QtBot, window: MainWindow) ->
     log(program, 3, during=0)
     select(window, Code.READY_TO_PROGRESS)
     box = window.coverage.this_week.fixes
-    qtbot.mouseClick(box.apply_buttons[0], Qt.MouseButton.LeftButton)
+    click(qtbot, box.apply_buttons[0])
     harder = CATALOG["glute-bridge"].harder
     assert ids_of(program, 1) == [harder]  # week 2 existed: changed, not added
     assert len(program.weeks) == 2
@@ -132,3 +138,24 @@ def test_next_week_from_the_log_from_the_week_actions_menu(
     assert window.statusBar().currentMessage() == "Added week 2 from week 1 with 4 changes."
     window.undo_action.trigger()
     assert len(program.weeks) == 1
+
+
+def test_next_week_says_why_pain_for_exercises_taken_out_changed_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: told.append((title, text))
+    )
+    program = program_of("single-leg-glute-bridge")
+    log(program, 0, during=7)
+    program.take([e.id for _, e in program.weeks[0].entries()])  # logged, then taken out
+    program.add_entry(0, 0, CATALOG["clamshell"])
+    window.set_document(Document(program))
+    window.week_bar.from_log.trigger()
+    ((title, text),) = told
+    assert title == "Added week 2, a copy of week 1"
+    assert "no session with too much knee pain" not in text
+    assert (
+        "Single-leg glute bridge (Mon 2 Mar: knee pain 7/10 during) is no longer in week 1" in text
+    )
