@@ -32,6 +32,8 @@ from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Po
 
 COMMANDS = ("catalog", "check", "fix", "export", "clinic", "desktop-entry")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program stopped by SIGPIPE: its reader cut the output off."""
 ADVICE_ONLY = frozenset({Code.VOLUME_JUMP, Code.PAIN_HIGH})
 """Warnings no fix clears (checks 13 and 14): ``fix`` names them for the coach to decide."""
 
@@ -215,6 +217,10 @@ def run_command(
     except UsageError as exc:
         print(one_line(str(exc)), file=err)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `hip-planner catalog --json | head`: the reader has had enough
+        if out is sys.stdout:  # nothing more reaches it, not even the flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def one_line(message: str, limit: int = 400) -> str:
