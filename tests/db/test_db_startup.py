@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from db.catalog import CatalogDatabase
+from db.catalog import CatalogDatabase, unreadable_note
 from db.migrate import head_revision
 from planner.dose import Dose
 from planner.files.catalog_file import load_catalog_dir
@@ -211,4 +211,16 @@ def test_a_bad_new_column_skips_only_its_row(
             "glute-bridge",
             "side-plank",
         ]
+        assert db.unreadable == ("clamshell",)
     assert "clamshell" in caplog.text
+
+
+def test_the_coach_is_told_which_exercises_were_left_out() -> None:
+    assert unreadable_note(()) == ""
+    assert unreadable_note(("clamshell",)) == (
+        "1 exercise in the catalog could not be read and is left out: clamshell. The catalog "
+        "was edited by hand or damaged; the rest of it works as usual."
+    )
+    many = unreadable_note([f"ex-{i}" for i in range(7)] + ["\x1b[2J"])
+    assert many.startswith("8 exercises in the catalog could not be read and are left out: ")
+    assert "ex-4 and 3 more." in many
