@@ -138,4 +138,5 @@ def test_a_folder_named_with_dots_is_refused_as_a_folder(tmp_path: Path, folder:
     code, _, err = export(str(source), "--coach-report", "-o", str(tmp_path / folder))
     assert code == EXIT_BAD_INPUT
     assert "is a folder" in err
-    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.parent.glob("*.pdf"))
+    assert not list(tmp_path.glob("*.pdf"))
+    assert not list(tmp_path.parent.glob("*.pdf"))

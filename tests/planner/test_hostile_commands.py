@@ -233,7 +233,8 @@ def test_output_cut_off_by_its_reader_ends_quietly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=base | {"HIP_PLANNER_HOME": str(tmp_path)},
     )
-    assert command.stdout is not None and command.stderr is not None
+    assert command.stdout is not None
+    assert command.stderr is not None
     assert command.stdout.readline() == b"[\n"
     command.stdout.close()  # as head does once it has its line
     with command.stderr:

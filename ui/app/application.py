@@ -52,7 +52,8 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     A catalog that cannot be used still leaves a working planner with what can be read: the
     catalog as it is, or the built-in exercises, read-only.
     """
-    from db.catalog import CatalogDatabase, unreadable_note  # SQLAlchemy: ~0.2 s, so not before the first paint
+    # SQLAlchemy: ~0.2 s, so not before the first paint
+    from db.catalog import CatalogDatabase, unreadable_note
     from db.clinic import clinic_url, unreachable_note
     from db.errors import CatalogError
     from db.quick_read import catalog_source, catalog_without_database
