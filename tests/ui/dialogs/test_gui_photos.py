@@ -120,7 +120,8 @@ def test_the_detail_pane_shows_the_video_link_and_the_photos(qtbot: QtBot) -> No
     detail.show_exercise(exercise)
     html = detail.toHtml()
     assert 'href="https://youtu.be/clam"' in html
-    assert html.count("<img") == 2
+    assert html.count('src="hip-planner-photo:') == 2  # beside the drawing (drawing:exercise)
+    assert html.count("<img") == 3
 
 
 def test_photos_of_the_client_on_a_card_are_one_undoable_change(
