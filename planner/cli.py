@@ -349,7 +349,7 @@ def report_balance(
     analysis = analyse_program(program, settings)
     if week is not None:
         analysis = analysis.only(week)
-    out.write(render_json(analysis) if as_json else render_text(analysis))
+    out.write(render_json(analysis) if as_json else printable_lines(render_text(analysis)))
     return EXIT_FINDINGS if analysis.errors else EXIT_OK
 
 
@@ -389,12 +389,14 @@ def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        out.write(done.text())
+        out.write(printable_lines(done.text()))
         for number, week in analysis.numbered():
             for found in week.findings:
                 if found.code in ADVICE_ONLY and found.severity is not Severity.INFO:
                     print(
-                        f"Week {number}: not for a fix ({found.code.value}): {found.message}",
+                        printable(
+                            f"Week {number}: not for a fix ({found.code.value}): {found.message}"
+                        ),
                         file=out,
                     )
         print(
@@ -427,6 +429,12 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.unsupported:
         print(f"hip-planner: warning: {report.warning()}", file=err)
     return EXIT_OK
+
+
+def printable_lines(text: str) -> str:
+    """A report for the terminal: what the program file says (exercise names, the log) cannot
+    set the terminal's title or turn its text around; the report's own line breaks stay."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _same_file(one: Path, other: Path) -> bool:
