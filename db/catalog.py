@@ -53,6 +53,7 @@ from db.row_values import ORIGIN_BUILTIN, ORIGIN_OWN, exercise_from_values, name
 from db.seed import sync_builtins
 from db.version_stamp import stamp_file
 from planner.exercise import Exercise
+from planner.file_text import printable
 from planner.files.catalog_file import load_catalog_dir
 from planner.files.folders import database_path
 from resources import resource_path
@@ -139,6 +140,8 @@ class CatalogDatabase:
         """The catalog's place for messages: the file, or the server's address."""
         self.author = author
         """Who this coach is, stored with their own exercises and templates."""
+        self.unreadable: tuple[str, ...] = ()
+        """The ids of the rows the last :meth:`exercises` had to leave out (see _readable)."""
 
     @property
     def shared(self) -> bool:
@@ -289,7 +292,9 @@ class CatalogDatabase:
             query = query.where(ExerciseRow.archived.is_(False), ExerciseRow.retired.is_(False))
         with self._reading() as session:
             rows = session.execute(query).all()
-        exercises = [ex for ex in map(_readable, rows) if ex is not None]
+        read = [(row, _readable(row)) for row in rows]
+        exercises = [ex for _, ex in read if ex is not None]
+        self.unreadable = tuple(str(row[0]) for row, ex in read if ex is None)
         exercises.sort(key=lambda ex: (name_key(ex.name), ex.id))  # faster than ORDER BY here
         return exercises
 
@@ -503,6 +508,20 @@ class CatalogDatabase:
 
     def _message(self, exc: DBAPIError) -> str:
         return server_message(exc, self.where) if self.shared else storage_message(exc, self.path)
+
+
+def unreadable_note(ids: Sequence[str], limit: int = 5) -> str:
+    """What the coach is told about rows left out of the catalog ("" when none were)."""
+    if not ids:
+        return ""
+    shown = ", ".join(printable(i) for i in ids[:limit])
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    one = len(ids) == 1
+    return (
+        f"{len(ids)} exercise{'' if one else 's'} in the catalog could not be read and "
+        f"{'is' if one else 'are'} left out: {shown}{more}. The catalog was edited by hand or "
+        "damaged; the rest of it works as usual."
+    )
 
 
 def _readable(values: Sequence[Any]) -> Exercise | None:

@@ -91,7 +91,8 @@ def exercise_from_values(v: Sequence[Any]) -> Exercise:
             builtin=v[1] == ORIGIN_BUILTIN,
             archived=bool(v[18] or v[19]),
         )
-    except (KeyError, TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+    # JSONDecodeError is a ValueError; a column nested thousands deep stops json with RecursionError
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
         raise ValueError(f"exercise {v[0]!r} in the database is not valid ({exc!r})") from exc
 
 

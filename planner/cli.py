@@ -32,6 +32,8 @@ from planner.taxonomy import Direction, Equipment, Knee, LabelledEnum, Level, Po
 
 COMMANDS = ("catalog", "check", "fix", "export", "clinic", "desktop-entry")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program stopped by SIGPIPE: its reader cut the output off."""
 ADVICE_ONLY = frozenset({Code.VOLUME_JUMP, Code.PAIN_HIGH})
 """Warnings no fix clears (checks 13 and 14): ``fix`` names them for the coach to decide."""
 
@@ -215,6 +217,10 @@ def run_command(
     except UsageError as exc:
         print(one_line(str(exc)), file=err)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `hip-planner catalog --json | head`: the reader has had enough
+        if out is sys.stdout:  # nothing more reaches it, not even the flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def one_line(message: str, limit: int = 400) -> str:
@@ -343,7 +349,7 @@ def report_balance(
     analysis = analyse_program(program, settings)
     if week is not None:
         analysis = analysis.only(week)
-    out.write(render_json(analysis) if as_json else render_text(analysis))
+    out.write(render_json(analysis) if as_json else printable_lines(render_text(analysis)))
     return EXIT_FINDINGS if analysis.errors else EXIT_OK
 
 
@@ -383,12 +389,14 @@ def _fix(args: argparse.Namespace, load_catalog: CatalogLoader, out: TextIO, err
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        out.write(done.text())
+        out.write(printable_lines(done.text()))
         for number, week in analysis.numbered():
             for found in week.findings:
                 if found.code in ADVICE_ONLY and found.severity is not Severity.INFO:
                     print(
-                        f"Week {number}: not for a fix ({found.code.value}): {found.message}",
+                        printable(
+                            f"Week {number}: not for a fix ({found.code.value}): {found.message}"
+                        ),
                         file=out,
                     )
         print(
@@ -421,6 +429,12 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.unsupported:
         print(f"hip-planner: warning: {report.warning()}", file=err)
     return EXIT_OK
+
+
+def printable_lines(text: str) -> str:
+    """A report for the terminal: what the program file says (exercise names, the log) cannot
+    set the terminal's title or turn its text around; the report's own line breaks stay."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _same_file(one: Path, other: Path) -> bool:

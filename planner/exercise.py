@@ -175,6 +175,7 @@ def is_video_url(value: object) -> bool:
         return False
     try:
         parts = urlsplit(value)
+        parts.port  # noqa: B018 - a port that is not a number from 0 to 65535 raises ValueError
     except ValueError:
         return False
     return parts.scheme == "https" and bool(parts.hostname) and "@" not in parts.netloc

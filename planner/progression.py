@@ -279,12 +279,17 @@ def _propose(
             verdict = chosen.get(entry.exercise_id)
             if verdict is not None and entry.id in changeable:
                 wanted.append((d, i, verdict))
-    if changes_existing:
-        untouched = set(chosen) - {entries[d][i].exercise_id for d, i, _ in wanted}
-        for ex_id in sorted(untouched, key=lambda i: _name(program, i)):
+    untouched = set(chosen) - {entries[d][i].exercise_id for d, i, _ in wanted}
+    for ex_id in sorted(untouched, key=lambda i: _name(program, i)):
+        if changes_existing:
             notes.append(
                 f"{_name(program, ex_id)}: week {target + 1} has no entry left as it was in "
                 f"week {source + 1}, so nothing was changed there"
+            )
+        else:  # logged, then taken out of the week (or a hand-edited log)
+            notes.append(
+                f"{_name(program, ex_id)} ({chosen[ex_id].why}) is no longer in week "
+                f"{source + 1}, so nothing was changed for it"
             )
     variants_allowed = True
     while True:

@@ -36,8 +36,9 @@ MIME_XML = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def data_home() -> Path:
-    value = os.environ.get("XDG_DATA_HOME", "")
-    return Path(value) if value else Path.home() / ".local" / "share"
+    """``$XDG_DATA_HOME``; the specification says a relative one is invalid and to be ignored."""
+    value = Path(os.environ.get("XDG_DATA_HOME", ""))
+    return value if value.is_absolute() else Path.home() / ".local" / "share"
 
 
 def places(home: Path | None = None) -> dict[str, Path]:

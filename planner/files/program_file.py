@@ -151,7 +151,11 @@ def _checked_bytes(program: Program, path: Path) -> bytes:
             "This is a bug in Hip Planner; please report it.",
         ) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise ProgramSaveError(path, "the program is too large to save. Split it into two.")
+        raise ProgramSaveError(
+            path,
+            f"the program is too large to save (more than {MAX_FILE_BYTES // 1024 // 1024} MB). "
+            "Take some photos off its exercises and entries, or split it into two.",
+        )
     return data
 
 

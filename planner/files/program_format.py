@@ -447,7 +447,16 @@ def _domain(source: str, place: str, build: Callable[[M], T], model: M) -> T:
     except ExerciseError as exc:
         raise _problems_error(source, place, exc.problems) from None
     except PhotoError as exc:
-        raise ProgramFileError(source, str(exc), f"{place}.photos") from None
+        index = f"[{exc.index}]" if isinstance(exc, _PhotoAt) else ""
+        raise ProgramFileError(source, str(exc), f"{place}.photos{index}") from None
+
+
+class _PhotoAt(PhotoError):
+    """A bad photo of an exercise, with its place in the exercise's list."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 def _problems_error(source: str, place: str, problems: Mapping[str, str]) -> ProgramFileError:
@@ -459,6 +468,16 @@ def _dose(model: DoseModel) -> Dose:
     # model_dump would turn the unit into its plain value: read the fields as they are.
     values = {name: getattr(model, name) for name in DoseModel.model_fields}
     return Dose(**{**values, "effort": _effort(model.effort)})
+
+
+def _exercise_photos(models: Sequence[PhotoModel]) -> tuple[Photo, ...]:
+    photos = []
+    for i, model in enumerate(models):
+        try:
+            photos.append(_photo(model))
+        except PhotoError as exc:
+            raise _PhotoAt(i, str(exc)) from None
+    return tuple(photos)
 
 
 def _exercise(model: ExerciseModel) -> Exercise:
@@ -482,7 +501,7 @@ def _exercise(model: ExerciseModel) -> Exercise:
         harder=model.harder,
         closed_chain=model.closed_chain,
         video=model.video,
-        photos=tuple(_photo(photo) for photo in model.photos),
+        photos=_exercise_photos(model.photos),
         pose=model.pose.pose() if model.pose is not None else None,
         builtin=model.builtin,
         archived=model.archived,

@@ -64,7 +64,7 @@ def write_handout(
 def with_pdf_suffix(path: str | os.PathLike[str]) -> Path:
     """``path`` with ".pdf" added when its name does not end in it (any case)."""
     target = Path(path)
-    if target.suffix.lower() == ".pdf" or not target.name:
+    if target.suffix.lower() == ".pdf" or target.name in ("", ".."):  # a folder stays one
         return target
     return target.with_name(target.name + ".pdf")
 

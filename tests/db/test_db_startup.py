@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from db.catalog import CatalogDatabase
+from db.catalog import CatalogDatabase, unreadable_note
 from db.migrate import head_revision
 from planner.dose import Dose
 from planner.files.catalog_file import load_catalog_dir
@@ -171,3 +171,56 @@ def test_a_row_this_version_cannot_read_is_skipped_not_fatal(
         ]
         assert db.get("clamshell") is None
     assert "clamshell" in caplog.text
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("pose", "not json"),
+        ("pose", '{"view": "top"}'),
+        ("pose", '{"start": {"near": {"hip": NaN}}}'),
+        ("pose", '{"start": {"near": {"hip": Infinity}}}'),
+        ("pose", DEEP),
+        ("photos", '[{"media_type": "image/gif", "data": "x"}]'),
+        ("photos", '[{"media_type": "image/png", "data": "!!!"}]'),
+        ("photos", DEEP),
+        ("dose_effort", "rpe:99"),
+        ("dose_effort", "rpe:NaN"),
+        ("video", "javascript:alert(1)"),
+        ("cues", DEEP),
+    ],
+)
+def test_a_bad_new_column_skips_only_its_row(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, column: str, value: str
+) -> None:
+    """Hand-edited or damaged pose, photos, effort or video columns never stop the catalog."""
+    from db.quick_read import read_exercises_quickly
+
+    path = tmp_path / "catalog.sqlite3"
+    CatalogDatabase.open(path, builtins=shipped_v1())[0].close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE exercise SET {column} = ? WHERE id = 'clamshell'", (value,))
+    connection.close()
+    assert read_exercises_quickly(path) is None  # the quick read steps aside to the full read
+    db, _ = CatalogDatabase.open(path, builtins=[])
+    with db:
+        assert [ex.id for ex in db.exercises(include_archived=True)] == [
+            "glute-bridge",
+            "side-plank",
+        ]
+        assert db.unreadable == ("clamshell",)
+    assert "clamshell" in caplog.text
+
+
+def test_the_coach_is_told_which_exercises_were_left_out() -> None:
+    assert unreadable_note(()) == ""
+    assert unreadable_note(("clamshell",)) == (
+        "1 exercise in the catalog could not be read and is left out: clamshell. The catalog "
+        "was edited by hand or damaged; the rest of it works as usual."
+    )
+    many = unreadable_note([f"ex-{i}" for i in range(7)] + ["\x1b[2J"])
+    assert many.startswith("8 exercises in the catalog could not be read and are left out: ")
+    assert "ex-4 and 3 more." in many

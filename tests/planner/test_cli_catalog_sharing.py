@@ -134,3 +134,29 @@ def test_catalog_json_is_the_one_json_shape_of_an_exercise() -> None:
         exercise = exercise_from_model(ExerciseModel.model_validate(row), "cli", row["id"])
         assert exercise.primary.value == row["directions"][0]  # primary first
         assert exercise.name == row["name"]
+
+
+def test_a_row_edited_by_hand_is_left_out_and_named_in_the_window_and_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from planner.files.folders import database_path
+    from ui.app.application import open_catalog
+
+    everything = catalog_exercises()
+    victim = everything[0].id
+    with closing(sqlite3.connect(database_path())) as db, db:
+        db.execute("UPDATE exercise SET pose = ? WHERE id = ?", ("[" * 100_000, victim))
+    capsys.readouterr()
+    left = catalog_exercises()
+    assert [ex.id for ex in left] == [ex.id for ex in everything[1:]]
+    said = capsys.readouterr().err
+    assert said.startswith("hip-planner: 1 exercise in the catalog could not be read")
+    assert f"left out: {victim}." in said
+    database, exercises, notes = open_catalog()
+    assert database is not None
+    database.close()
+    assert len(exercises) == len(left)
+    assert any(f"left out: {victim}." in note for note in notes)

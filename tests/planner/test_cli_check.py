@@ -84,3 +84,33 @@ def test_catalog_help_names_the_choices_as_the_window_does(
         "Knee bent (bent)",
     ):
         assert said in text
+
+
+def test_what_the_file_says_cannot_reach_the_terminal_raw(tmp_path: Path) -> None:
+    """An exercise name with terminal escapes and a right-to-left override, named by the
+    pain finding (check) and by a fix (fix): shown escaped, as `catalog` shows it."""
+    from datetime import date
+
+    from planner.log import LoggedEntry, Session
+
+    program = Program()
+    hostile = make_exercise("own-x", name="Hip \x1b]0;pwned\x07 lock\u202e", builtin=False)
+    entry = program.add_entry(0, 0, hostile)
+    program.add_session(
+        Session(date(2026, 3, 2), 0, 0, (LoggedEntry(entry.id, "own-x", 3, 3),), 7, 7)
+    )
+    path = tmp_path / "client.hipplan"
+    save_program(program, path)
+    _, out, _ = check(path)
+    assert "Hip \\x1b]0;pwned\\x07 lock\\u202e" in out
+    fixed = io.StringIO()
+    run_command(
+        ["fix", str(path), "-o", str(tmp_path / "fixed.hipplan")],
+        load_catalog=lambda: [],
+        out=fixed,
+        err=io.StringIO(),
+    )
+    for text in (out, fixed.getvalue()):
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\u202e" not in text

@@ -129,3 +129,14 @@ def test_unprintable_characters_warn_but_the_pdf_is_written(tmp_path: Path) -> N
     assert "RUNNER" in err
     assert err.count("\n") == 1
     assert (tmp_path / "emoji.pdf").exists()
+
+
+@pytest.mark.parametrize("folder", ["sub/..", "sub/deeper/.."])
+def test_a_folder_named_with_dots_is_refused_as_a_folder(tmp_path: Path, folder: str) -> None:
+    source = plan(tmp_path)
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    code, _, err = export(str(source), "--coach-report", "-o", str(tmp_path / folder))
+    assert code == EXIT_BAD_INPUT
+    assert "is a folder" in err
+    assert not list(tmp_path.glob("*.pdf"))
+    assert not list(tmp_path.parent.glob("*.pdf"))

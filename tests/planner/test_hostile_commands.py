@@ -11,6 +11,7 @@ import json
 import os
 import random
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from planner.files.exercise_share import dumps_exercises
 from planner.files.program_file import MAX_FILE_BYTES
 from planner.files.program_format import serialize_program
 from planner.program import Program
-from tests.cli_helpers import OWN, program_document, run_main, sharing_document
+from tests.cli_helpers import OWN, ROOT, program_document, run_main, sharing_document
 
 RAW_CONTROLS = ("\x1b", "\x07", "\x00", "\x9b")
 
@@ -220,3 +221,23 @@ def test_a_terminal_that_cannot_show_every_character(home: Path) -> None:
     shown = run_main("catalog", "--knee", "\u0436", home=home, timeout=60, PYTHONIOENCODING="ascii")
     refused_in_one_line(shown)
     assert "\\u0436" in shown.stderr
+
+
+def test_output_cut_off_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`hip-planner catalog --json | head -1`: no traceback when head stops reading."""
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    command = subprocess.Popen(
+        [sys.executable, "main.py", "catalog", "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base | {"HIP_PLANNER_HOME": str(tmp_path)},
+    )
+    assert command.stdout is not None
+    assert command.stderr is not None
+    assert command.stdout.readline() == b"[\n"
+    command.stdout.close()  # as head does once it has its line
+    with command.stderr:
+        errors = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 141
+    assert "Traceback" not in errors

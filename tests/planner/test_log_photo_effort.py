@@ -84,6 +84,10 @@ def test_a_photo_must_be_the_image_it_claims_and_small() -> None:
         ("https://youtu.be/a b", False),
         ("https://youtu.be/\n", False),
         ("https://" + "a" * 500 + ".org", False),
+        ("https://youtu.be:99999/x", False),  # no such port: a dead link on the handout
+        ("https://youtu.be:x/x", False),
+        ("https://youtu.be:8443/x", True),
+        ("https://youtu.be/a\u202eb", False),  # a right-to-left override would hide the address
     ],
 )
 def test_video_addresses_are_https_with_a_host(url: str, ok: bool) -> None:

@@ -321,3 +321,19 @@ def test_a_load_in_kilograms_is_offered_as_its_own_choice() -> None:
     assert load.choice() == "More load (+10%)"
     assert {c.after.load for c in load.changes} == {"9 kg"}
     assert "Monday: Clamshell: 3 × 12, 8 kg → 3 × 12, 9 kg" in load.lines(why=False)
+
+
+def test_pain_for_an_exercise_taken_out_of_the_week_is_said_not_hidden() -> None:
+    """The coach logs a painful session, then takes the exercise out of the week: the copy
+    says why nothing changed instead of "no session with too much knee pain"."""
+    program = plan()
+    log(program, 0, 0, during=7)
+    program.take(
+        [e.id for _, e in program.weeks[0].entries() if e.exercise_id == "single-leg-glute-bridge"]
+    )
+    proposal = next_week(program, 0, CATALOG.get, RULES)
+    assert {change.old.id for change in proposal.changes} == {"clamshell"}
+    (note,) = proposal.notes
+    assert note.startswith(f"{CATALOG['single-leg-glute-bridge'].name} (")
+    assert "knee pain 7/10 during" in note
+    assert note.endswith("is no longer in week 1, so nothing was changed for it")

@@ -52,7 +52,8 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
     A catalog that cannot be used still leaves a working planner with what can be read: the
     catalog as it is, or the built-in exercises, read-only.
     """
-    from db.catalog import CatalogDatabase  # SQLAlchemy: ~0.2 s, so not before the first paint
+    # SQLAlchemy: ~0.2 s, so not before the first paint
+    from db.catalog import CatalogDatabase, unreadable_note
     from db.clinic import clinic_url, unreachable_note
     from db.errors import CatalogError
     from db.quick_read import catalog_source, catalog_without_database
@@ -64,7 +65,9 @@ def open_catalog() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:
         if clinic_url():
             return None, exercises, [unreachable_note(str(exc))]
         return None, exercises, [f"{exc}\n\nHip Planner shows {shown} until then."]
-    return database, database.exercises(include_archived=True), report.messages()
+    exercises = database.exercises(include_archived=True)
+    left_out = unreadable_note(database.unreadable)
+    return database, exercises, report.messages() + ([left_out] if left_out else [])
 
 
 def open_while_painting() -> tuple[CatalogDatabase | None, list[Exercise], list[str]]:

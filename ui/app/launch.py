@@ -84,7 +84,7 @@ def catalog_exercises() -> list[Exercise]:
     (written by a newer Hip Planner, in a read-only folder) is said in one line, and what can
     still be read is listed, as the window then shows it.
     """
-    from db.catalog import CatalogDatabase
+    from db.catalog import CatalogDatabase, unreadable_note
     from db.errors import CatalogError
     from db.quick_read import catalog_source, catalog_without_database
 
@@ -96,7 +96,10 @@ def catalog_exercises() -> list[Exercise]:
         return exercises
     with database:
         _tell_repairs(report)
-        return database.exercises(include_archived=True)
+        exercises = database.exercises(include_archived=True)
+        if database.unreadable:
+            print(f"hip-planner: {unreadable_note(database.unreadable)}", file=sys.stderr)
+        return exercises
 
 
 class DatabaseStore:

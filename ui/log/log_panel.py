@@ -45,6 +45,10 @@ class SessionsTable(QTableView):
         self.setAccessibleName("Sessions logged this week")
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the stretched last column keeps the default size (100 px) as its least, one scroll
+        # bar too many in the narrow side panel: "Done" needs room for "150/150" only (set
+        # before the stretch, which remembers the size it starts from)
+        header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("Done 000/000"))
         header.setStretchLastSection(True)
         self.doubleClicked.connect(self._edit)
 

@@ -309,12 +309,13 @@ class PlannerController(QObject):
         self.status.emit(f"{plan.summary()}.")
         if plan.changes:
             text = "What changed, from the client's log:\n\n" + "\n".join(plan.report())
+        elif plan.notes:  # the log asked, but for exercises this week no longer has
+            text = f"The new week is a copy of week {plan.source + 1}:\n\n" + "\n".join(plan.notes)
         else:
             text = (
                 f"Nothing logged for week {plan.source + 1} asks for a change (no session with "
                 "too much knee pain, no exercise ready to progress), so the new week is a copy."
             )
-            text += "".join(f"\n{x}" for x in plan.notes)
         QMessageBox.information(self.window, f"{plan.summary()}", text + "\n\nUndo takes it back.")
 
     def _room_for_a_week(self) -> bool:

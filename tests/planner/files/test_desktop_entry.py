@@ -58,3 +58,23 @@ def test_the_entry_matches_the_bundles(tmp_path: Path) -> None:
     assert {k: v for k, v in mine.items() if k != "Exec"} == {
         k: v for k, v in bundled.items() if k != "Exec"
     }
+
+
+def test_a_relative_data_home_is_ignored_as_the_specification_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", "share")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert desktop_entry.data_home() == tmp_path / ".local" / "share"
+    monkeypatch.setenv("XDG_DATA_HOME", "")
+    assert desktop_entry.data_home() == tmp_path / ".local" / "share"
+
+
+def test_a_data_home_that_is_a_file_gives_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "share"
+    blocker.write_text("not a folder")
+    done = run_main("desktop-entry", home=tmp_path / "home", XDG_DATA_HOME=str(blocker))
+    assert done.returncode != 0
+    assert done.stderr.startswith("hip-planner: the menu entry could not be written")
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1

@@ -178,3 +178,23 @@ def test_the_largest_program_reads_within_the_memory_bound(tmp_path: Path) -> No
     peak, outcome = peak_megabytes(path)
     assert outcome == "read"
     assert peak < MEMORY_LIMIT_MB, f"{peak} MB"
+
+
+def test_a_program_too_large_to_save_says_what_makes_it_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Photos and a long log can outgrow the file; the coach is told what to take off, and
+    nothing is written."""
+    from planner.files import program_file
+    from planner.files.safe_save import ProgramSaveError
+
+    program = Program()
+    program.add_entry(0, 0, make_exercise("glute-bridge"))
+    monkeypatch.setattr(program_file, "MAX_FILE_BYTES", 100)
+    target = tmp_path / "big.hipplan"
+    with pytest.raises(ProgramSaveError) as caught:
+        program_file.save_program(program, target)
+    message = str(caught.value)
+    assert "too large to save" in message
+    assert "Take some photos off its exercises and entries, or split it into two." in message
+    assert not target.exists()

@@ -273,6 +273,30 @@ def test_any_json_value_gives_a_file_error(value: object) -> None:
     only_file_errors(json.dumps(value).encode())
 
 
+hostile_leaves = st.sampled_from(
+    [
+        "javascript:alert(1)",
+        "https://example.com/\x07\x1b[2J",
+        "https://ex\u00e4mple.com/\u202e",
+        "data:image/png;base64,AAAA",
+        "!!!not base64!!!",
+        "iVBORw0KGgo=",  # a PNG signature and nothing more
+        "image/gif",
+        "rpe",
+        "funday",
+        "0001-01-01",
+        "2026-02-30",
+        "\ud800",
+        1e308,
+        -1e308,
+        2**63,
+        -1,
+        "x" * 600,
+    ]
+)
+"""Values aimed at the version 4 fields: videos, photos, efforts, poses and the log."""
+
+
 @st.composite
 def damaged_documents(draw: st.DrawFn) -> bytes:
     """A valid program's document with one value somewhere replaced by any JSON value."""
@@ -285,7 +309,7 @@ def damaged_documents(draw: st.DrawFn) -> bytes:
         key = draw(st.sampled_from(keys))
         child = node[key]
         if not isinstance(child, dict | list) or draw(st.booleans()):
-            node[key] = draw(json_values)
+            node[key] = draw(json_values | hostile_leaves)
             break
         node = child
     return json.dumps(doc).encode()

@@ -273,3 +273,21 @@ def test_any_json_through_every_reader_gives_only_its_named_error(value: object)
         write_recovery("k1", Program(), None, "t")
         path.write_bytes(recovery_bytes(document))  # type: ignore[arg-type]
         only_named_errors(lambda: read_recovery(path), ProgramFileError, str(path))
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("!!!!", "the photo is not valid base64 text"),
+        ("iVBORw0KGgo=", "the photo's bytes are not a JPEG image"),  # a PNG named a JPEG
+    ],
+)
+def test_a_bad_photo_is_named_by_its_place_in_every_reader(data: str, says: str) -> None:
+    good = {"media_type": "image/png", "data": "iVBORw0KGgo="}
+    bad = {"media_type": "image/jpeg" if "JPEG" in says else "image/png", "data": data}
+    program = program_document()
+    program["exercises"][0]["photos"] = [good, bad]
+    sharing = sharing_document()
+    sharing["exercises"][0]["photos"] = [good, bad]
+    assert f"exercises[0].photos[1]: {says}" in read_program_bytes(json.dumps(program).encode())
+    assert f"exercises[0].photos[1]: {says}" in read_sharing_bytes(json.dumps(sharing).encode())

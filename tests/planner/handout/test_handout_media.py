@@ -216,6 +216,8 @@ def test_long_client_names_are_shortened_whole_word_in_the_header() -> None:
         ("kim.PDF", "kim.PDF"),
         ("kim.v2", "kim.v2.pdf"),
         ("out/x.pdf", "out/x.pdf"),
+        ("..", ".."),  # a folder, refused as one (not a file called "...pdf")
+        ("out/..", "out/.."),
     ],
 )
 def test_pdf_is_added_when_the_name_lacks_it(given_name: str, written: str) -> None:

@@ -280,3 +280,16 @@ def test_a_full_log_says_so_and_keeps_what_was_typed(
     window.log_action.trigger()
     assert told == ["Log full"]
     assert len(program.log) == MAX_SESSIONS
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
+def test_the_sessions_fit_the_side_panel_without_a_scroll_bar(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    log_paper_week(qtbot, window, monkeypatch)
+    window.coverage.tabs.setCurrentWidget(window.log_panel)
+    QApplication.processEvents()
+    table = window.log_panel.table
+    assert table.model().rowCount() == 3
+    assert table.horizontalScrollBar().maximum() == 0
