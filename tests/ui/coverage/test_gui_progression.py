@@ -82,6 +82,7 @@ def test_pain_high_offers_the_easier_variant_for_next_week_in_one_click(
     assert box.isVisibleTo(window)
     first = box.apply_buttons[0]
     assert first.text() == "Easier variant or fewer reps"
+    qtbot.waitUntil(lambda: first.height() > 0)  # laid out, as any button a coach can click
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     assert len(program.weeks) == 2
     assert easier("single-leg-glute-bridge").id in ids_of(program, 1)
@@ -103,6 +104,7 @@ def test_ready_to_progress_raises_next_week(qtbot: QtBot, window: MainWindow) ->
     log(program, 3, during=0)
     select(window, Code.READY_TO_PROGRESS)
     box = window.coverage.this_week.fixes
+    qtbot.waitUntil(lambda: box.apply_buttons[0].height() > 0)  # laid out
     qtbot.mouseClick(box.apply_buttons[0], Qt.MouseButton.LeftButton)
     harder = CATALOG["glute-bridge"].harder
     assert ids_of(program, 1) == [harder]  # week 2 existed: changed, not added
