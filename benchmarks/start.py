@@ -4,8 +4,10 @@ Two figures, each against a bare PySide6 process that shows an empty QMainWindow
 offscreen platform, all through :mod:`benchmarks._start_harness`):
 
 - an ordinary start: the start page painted with its template cards;
-- a start with a program file (a double-click on it): the planner painted with the program and
-  the catalog list filled.
+- a start with a program file (a double-click on it): the first paint of the catalog list
+  holding exercises, in a window showing the week bar and the week; the program's cards, the
+  coverage and log panels and the menus' commands follow right after that paint (the file is
+  read after it, and the side panels are built after it: ``MainWindow(side_panels_later=True)``).
 
 Target (issue 13): at most 2 × the bare process. The catalog database is created by one
 unmeasured start first, so the runs are ordinary starts. The children may write bytecode

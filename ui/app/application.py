@@ -115,6 +115,8 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
 
     Without files to open the window opens on the start page, painted before the planner
     behind it is built (``MainWindow.build_planner``) and before the catalog database opens.
+    With files (and the catalog's local copy readable) the catalog and the week are painted
+    first, the coverage and log panels and the menus' commands built right after.
     The catalog's start-up notes come first; files named on the command line open last.
     """
     folder_note = unwritable_folders_note(folder_problems())
@@ -137,9 +139,11 @@ def open_windows(files: list[Path]) -> list[MainWindow]:
             first.build_planner(exercises)
             first.attach_catalog(database, exercises)
     else:
-        if files:
-            first = MainWindow(quick, None)
+        if files:  # the catalog and the week first; the coverage panel and menus right after
+            first = MainWindow(quick, None, side_panels_later=True)
             first.show()
+            QApplication.processEvents()  # expose and paint them
+            first.build_side_panels()
         else:
             first.build_planner(quick)
         QApplication.processEvents()  # expose and paint it: the coach sees it while the db opens

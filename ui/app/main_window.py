@@ -87,12 +87,15 @@ class MainWindow(QMainWindow):
         catalog_db: CatalogDatabase | None = None,
         *,
         start_page: bool = False,
+        side_panels_later: bool = False,
     ) -> None:
         super().__init__()
         self.catalog_db = catalog_db
         self.setObjectName("mainWindow")
         self.workspace = Workspace(Document())
         self.planner_built = False
+        """The whole planner: catalog, week, coverage and log panels, the menus' commands."""
+        self._centre_built = False
         self.start_page: StartPage | None = None
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -114,24 +117,33 @@ class MainWindow(QMainWindow):
             self.show_start_page()
             self.statusBar().showMessage(START_HINT)
         else:
-            self.build_planner(exercises)
+            self.build_planner(exercises, side_panels_later=side_panels_later)
         self.update_title()
 
-    def build_planner(self, exercises: Sequence[Exercise]) -> None:
-        """The catalog, the week, the coverage panel and the menus' commands (once)."""
-        if self.planner_built:
-            return
+    def build_planner(
+        self, exercises: Sequence[Exercise], *, side_panels_later: bool = False
+    ) -> None:
+        """The catalog, the week, the coverage panel and the menus' commands (once).
+
+        ``side_panels_later``: only the catalog and the week now, shown with an empty space
+        where the coverage panel goes; :meth:`build_side_panels` (or :meth:`ensure_planner`)
+        builds the rest after the first paint. Until then ``planner_built`` stays False."""
+        if not self._centre_built:
+            self._build_centre(exercises)
+        if side_panels_later:
+            if not self.showing_start_page:
+                self.pages.setCurrentWidget(self.splitter)
+        else:
+            self.build_side_panels()
+
+    def _build_centre(self, exercises: Sequence[Exercise]) -> None:
         from ui.catalog.catalog_model import CatalogModel
         from ui.catalog.catalog_panel import CatalogPanel
-        from ui.coverage.coverage_panel import CoveragePanel
-        from ui.dialogs.preferences_dialog import load_balance_settings
-        from ui.log.log_controller import LogController
-        from ui.log.log_panel import LogPanel
         from ui.week.planner_controller import PlannerController
         from ui.week.week_bar import WeekBar
         from ui.week.week_view import WeekView
 
-        self.planner_built = True
+        self._centre_built = True
         self.catalog_model = CatalogModel(exercises, self)
         self.catalog = CatalogPanel(self.catalog_model)
         self.week_bar = WeekBar()
@@ -150,9 +162,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.catalog)
         self.splitter.addWidget(centre)
-        thresholds = load_balance_settings()
-        self.coverage = CoveragePanel(self.catalog_model.all_exercises, thresholds.settings)
-        self.splitter.addWidget(self.coverage)
+        self.splitter.addWidget(QWidget())  # where the coverage panel goes
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -165,6 +175,23 @@ class MainWindow(QMainWindow):
         self.controller.week_changed.connect(
             lambda _w: self.catalog.set_day_labels(self.controller.day_labels())
         )
+
+    def build_side_panels(self) -> None:
+        """The coverage and log panels and the menus' commands, completing the planner."""
+        if self.planner_built:
+            return
+        from ui.coverage.coverage_panel import CoveragePanel
+        from ui.dialogs.preferences_dialog import load_balance_settings
+        from ui.log.log_controller import LogController
+        from ui.log.log_panel import LogPanel
+
+        self.planner_built = True
+        thresholds = load_balance_settings()
+        self.coverage = CoveragePanel(self.catalog_model.all_exercises, thresholds.settings)
+        space = self.splitter.replaceWidget(2, self.coverage)
+        if space is not None:
+            space.deleteLater()
+        self.splitter.setStretchFactor(2, 0)
         self.coverage.set_workspace(self.workspace)
         self.controller.defaults = lambda: self.coverage.settings
         self.coverage.week_chosen.connect(self.workspace.show_week)
@@ -222,7 +249,7 @@ class MainWindow(QMainWindow):
     def ensure_planner(self) -> None:
         """Build the planner now if it is not yet (with an empty catalog until one is attached)."""
         if not self.planner_built:
-            self.build_planner(())
+            self.build_planner(())  # or only what side_panels_later left out
 
     def _template_choices(self) -> list[TemplateChoice]:
         from ui.files.clinic_templates import template_choices

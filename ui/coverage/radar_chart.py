@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
 )
@@ -52,6 +53,7 @@ LEGEND = (
 GAP = 6
 MARKER = 5.0
 MIN_RADIUS, MAX_RADIUS = 40.0, 130.0
+BACKDROPS_KEPT = 4
 
 
 def _angle(i: int) -> float:
@@ -83,6 +85,7 @@ class RadarChart(QWidget):
         self.describe: Callable[[Direction], str] = lambda d: d.label
         """Tooltip text for a direction (the entries feeding it); the panel sets it."""
         self.highlight: Direction | None = None
+        self._backdrops: dict[tuple[object, ...], QPixmap] = {}
 
     def sizeHint(self) -> QSize:
         return QSize(260, self.heightForWidth(260))
@@ -230,15 +233,46 @@ class RadarChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         centre, radius = self._geometry()
-        self._paint_grid(painter, palette, centre, radius)
-        self._paint_band(painter, palette, centre, radius)
+        painter.drawPixmap(0, 0, self._backdrop(palette, centre, radius))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_week(painter, palette, centre, radius)
         self._paint_labels(painter, palette, centre, radius)
-        self._paint_legend(painter, palette)
         painter.end()
+
+    def _backdrop(self, palette: QPalette, centre: QPointF, radius: float) -> QPixmap:
+        """The grid, the target band and the legend: what a drop seldom changes, kept as a
+        picture by everything they depend on (the last few, so undo and redo find theirs)."""
+        ratio = self.devicePixelRatioF()
+        key = (
+            self.width(),
+            self.height(),
+            ratio,
+            palette.cacheKey(),
+            self.font().key(),
+            self._top(),
+            self.band,
+            self.highlight,
+            centre.x(),
+            centre.y(),
+            radius,
+        )
+        picture = self._backdrops.pop(key, None)
+        if picture is None:
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_grid(painter, palette, centre, radius)
+            self._paint_band(painter, palette, centre, radius)
+            self._paint_legend(painter, palette)
+            painter.end()
+        self._backdrops[key] = picture  # the most recently used last
+        while len(self._backdrops) > BACKDROPS_KEPT:
+            del self._backdrops[next(iter(self._backdrops))]
+        return picture
 
     def _paint_grid(
         self, painter: QPainter, palette: QPalette, centre: QPointF, radius: float

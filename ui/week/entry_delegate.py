@@ -5,6 +5,7 @@ when they fit (else on a row of their own)."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -15,7 +16,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QStyle,
@@ -42,6 +52,54 @@ ROW_CARD_WIDTH = 160
 MARK_COLOURS = {Mark.DONE: "#2e7d32", Mark.PARTLY: "#b26a00", Mark.MISSED: "#c62828"}
 """Green, amber and red, dark enough for white on them (and told apart by shape too)."""
 LAYOUT_CACHE_SIZE = 4096
+CARD_PICTURES_BYTES = 24 * 1024 * 1024
+"""The most the cards' pictures may take (a 60-entry week at 2× takes about 8 MB)."""
+
+
+class CardPictures:
+    """Cards' pictures by what they show, the least recently used dropped beyond a size.
+
+    The key holds everything a card's pixels depend on: its text lines (which follow the
+    exercise's name, the dose, the width and the font), its direction badges, its log mark, its
+    size, whether it is selected or has the keyboard focus, the palette and the pixel ratio. So
+    a card whose dose, mark or selection changed is painted anew, and an unchanged card (the
+    rest of the day after a drop) is one pixmap copy. Shared by all days: equal keys, equal
+    pictures."""
+
+    def __init__(self, limit: int = CARD_PICTURES_BYTES) -> None:
+        self.limit = limit
+        self.bytes = 0
+        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._pictures)
+
+    def get(self, key: tuple[object, ...]) -> QPixmap | None:
+        picture = self._pictures.get(key)
+        if picture is not None:
+            self._pictures.move_to_end(key)
+        return picture
+
+    def put(self, key: tuple[object, ...], picture: QPixmap) -> None:
+        old = self._pictures.pop(key, None)
+        if old is not None:
+            self.bytes -= _size(old)
+        self._pictures[key] = picture
+        self.bytes += _size(picture)
+        while self.bytes > self.limit and len(self._pictures) > 1:
+            _, dropped = self._pictures.popitem(last=False)
+            self.bytes -= _size(dropped)
+
+    def clear(self) -> None:
+        self._pictures.clear()
+        self.bytes = 0
+
+
+def _size(picture: QPixmap) -> int:
+    return picture.width() * picture.height() * 4
+
+
+CARD_PICTURES = CardPictures()
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
@@ -184,12 +242,55 @@ class EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        """Draws the card's picture, kept by everything it shows (see :class:`CardPictures`):
+        a drop repaints every card of its day, and most of them did not change."""
         entry: Entry | None = index.data(EntryRole)
         exercise: Exercise | None = index.data(ExerciseOfEntryRole)
         if entry is None or exercise is None:
             return
         mark: CardMark | None = index.data(MarkRole)
         names, details, _ = self.layout(option, exercise, entry, mark is not None)
+        rect = option.rect
+        if rect.isEmpty():
+            return
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            tuple(names),
+            tuple(details),
+            exercise.directions,
+            None if mark is None else mark.mark,
+            rect.width(),
+            rect.height(),
+            bool(option.state & QStyle.StateFlag.State_Selected),
+            bool(option.state & QStyle.StateFlag.State_HasFocus),
+            option.palette.cacheKey(),
+            option.palette.currentColorGroup(),
+            option.font.key(),
+            ratio,
+        )
+        picture = CARD_PICTURES.get(key)
+        if picture is None:
+            picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            at_origin = QStyleOptionViewItem(option)
+            at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+            card_painter = QPainter(picture)
+            self.paint_card(card_painter, at_origin, exercise, mark, names, details)
+            card_painter.end()
+            CARD_PICTURES.put(key, picture)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def paint_card(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        exercise: Exercise,
+        mark: CardMark | None,
+        names: list[str],
+        details: list[str],
+    ) -> None:
+        """Paints the card in ``option.rect``: its border, name, mark, dose and badges."""
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         card = QRectF(option.rect.adjusted(2, 2, -2, -SPACING))

@@ -116,3 +116,46 @@ def test_a_program_using_an_archived_exercise_opens_checks_and_prints(
     pdf = tmp_path / "old.pdf"
     write_handout(window.document.program, pdf, paper="a4")
     assert "Old bridge" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_a_start_with_a_file_paints_the_catalog_and_week_before_the_side_panels(
+    qtbot: QtBot,
+) -> None:
+    window = MainWindow([ARCHIVED], side_panels_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.catalog.isVisible()
+    assert window.week_view.isVisible()
+    assert not window.planner_built
+    assert not hasattr(window, "coverage")
+    window.build_side_panels()
+    assert window.planner_built
+    assert window.splitter.widget(2) is window.coverage
+    assert window.splitter.count() == 3
+    assert window.coverage.isVisible()
+    assert window.splitter.sizes()[2] > 0
+    assert window.undo_action.isEnabled() is False  # the menus' commands are there
+    window.build_side_panels()  # once only
+    assert window.splitter.count() == 3
+
+
+def test_closing_before_the_side_panels_keeps_the_remembered_panels(qtbot: QtBot) -> None:
+    first = MainWindow([])
+    qtbot.addWidget(first)
+    first.show()
+    first.splitter.setSizes([200, 600, 200])
+    remembered = first.splitter.sizes()
+    first.close()
+    early = MainWindow([ARCHIVED], side_panels_later=True)
+    qtbot.addWidget(early)
+    early.show()
+    early.close()  # before its side panels: only the window's size is saved
+    late = MainWindow([ARCHIVED], side_panels_later=True)
+    qtbot.addWidget(late)
+    late.show()
+    late.ensure_planner()  # what opening the file does first
+    assert late.planner_built
+    sizes = late.splitter.sizes()
+    assert (sizes[0], sizes[2]) == (remembered[0], remembered[2])
