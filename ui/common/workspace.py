@@ -46,6 +46,21 @@ class ShownWeek(Protocol):
     def week(self) -> int: ...
 
 
+class ReadsShownWeek:
+    """Mixed into a view of the shown week: its program and week, read from ``shown`` at each
+    use, never stored."""
+
+    shown: ShownWeek
+
+    @property
+    def program(self) -> Program:
+        return self.shown.program
+
+    @property
+    def week(self) -> int:
+        return self.shown.week
+
+
 @dataclass(frozen=True, slots=True)
 class FixedWeek:
     """One week of a program that nobody edits: for a view outside the window's workspace."""

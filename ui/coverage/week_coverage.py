@@ -40,7 +40,7 @@ from planner.exercise import Exercise
 from planner.fixing.atoms import is_fixable
 from planner.program import DAY_NAMES, Program
 from planner.taxonomy import Direction, Knee, Position
-from ui.common.workspace import FixedWeek, ShownWeek
+from ui.common.workspace import FixedWeek, ReadsShownWeek, ShownWeek
 from ui.coverage.findings_model import TOP_FINDINGS, FindingsList, FindingsModel, finding_key
 from ui.coverage.fix_box import FixBox
 from ui.coverage.radar_chart import STANDING_WORDS, RadarChart
@@ -115,7 +115,7 @@ def _scrolling(*widgets: QWidget) -> _WrappingScroll:
     return _WrappingScroll(inner)
 
 
-class WeekCoverage(QWidget):
+class WeekCoverage(QWidget, ReadsShownWeek):
     fix_requested = Signal(object)  # a planner.fixing.edits.Fix for the shown week
     fix_all_requested = Signal()
     next_week_requested = Signal(object)  # a planner.progression.NextWeek
@@ -237,14 +237,6 @@ class WeekCoverage(QWidget):
             self.sized_by_coach = True
 
     # -- showing a week ----------------------------------------------------------------------
-
-    @property
-    def program(self) -> Program:
-        return self.shown.program
-
-    @property
-    def week(self) -> int:
-        return self.shown.week
 
     def show_week(
         self,

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.log_summary import MARK_WORDS, CardMark, day_marks
-from planner.program import Entry, Program
+from planner.program import Entry
 from ui.common import clock
 from ui.common.mime import ENTRY_IDS, encode_ids
-from ui.common.workspace import ShownWeek
+from ui.common.workspace import ReadsShownWeek, ShownWeek
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 ExerciseOfEntryRole = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +21,7 @@ MarkRole = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class DayModel(QAbstractListModel):
+class DayModel(QAbstractListModel, ReadsShownWeek):
     """Day ``day`` of the week that ``shown`` (the workspace) shows: the model keeps no copy of
     the program or the week, only the entries Qt was last told about."""
 
@@ -32,14 +32,6 @@ class DayModel(QAbstractListModel):
         self.entries: list[Entry] = self._read()
         self.marks = self._marks(self.entries)
         self._shown = self._signature()
-
-    @property
-    def program(self) -> Program:
-        return self.shown.program
-
-    @property
-    def week(self) -> int:
-        return self.shown.week
 
     def _read(self) -> list[Entry]:
         """A copy of the day's list: Qt must only see rows change inside a model reset."""

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.program import DAY_NAMES, DAYS_PER_WEEK, Program
+from planner.program import DAY_NAMES, DAYS_PER_WEEK
 from ui.common.mime import ENTRY_IDS, EXERCISE_IDS, decode_ids
-from ui.common.workspace import ShownWeek
+from ui.common.workspace import ReadsShownWeek, ShownWeek
 from ui.week.day_model import DayModel
 from ui.week.entry_delegate import EntryDelegate
 
@@ -359,7 +359,7 @@ class DayHeader(QLabel):
         self.setAccessibleName(f"{name}{spoken_date}, {summary}{selected_text}")
 
 
-class WeekView(QScrollArea):
+class WeekView(QScrollArea, ReadsShownWeek):
     """Seven days of the shown week: side by side as columns when there is room, else each day
     a row whose cards flow left to right (a narrow window, or wide side panels)."""
 
@@ -440,14 +440,6 @@ class WeekView(QScrollArea):
         if rows != self.rows:
             self._place(rows)
             self.layout_changed.emit(rows)
-
-    @property
-    def program(self) -> Program:
-        return self.shown.program
-
-    @property
-    def week(self) -> int:
-        return self.shown.week
 
     def show_week(self) -> None:
         """Show the days anew: another week or program is shown."""
