@@ -325,6 +325,18 @@ class Program:
         self._emit_weeks(loc.week)
         return old
 
+    def replace_entry(self, entry: Entry) -> Entry:
+        """Put ``entry`` in the place of the entry with its id (another exercise or dose, same
+        card); returns the one it replaced, which put back the same way undoes it."""
+        loc = self.locate(entry.id)
+        entries = self.weeks[loc.week].days[loc.day].entries
+        old, entries[loc.index] = entries[loc.index], entry
+        if entry.exercise_id not in self.exercises:
+            entries[loc.index] = old
+            raise ProgramError(f"entry {entry.id!r} uses an exercise this program lacks")
+        self._emit_weeks(loc.week)
+        return old
+
     def set_entry_photos(self, entry_id: str, photos: tuple[Photo, ...]) -> tuple[Photo, ...]:
         """Replace an entry's photos and return the old ones."""
         if len(photos) > MAX_PHOTOS:

@@ -46,7 +46,7 @@ from planner.balance.settings import BalanceSettings
 from planner.catalog import fits_equipment
 from planner.dose import Dose, DoseError
 from planner.exercise import Exercise
-from planner.program import DAY_NAMES, Day, Entry, Location, Program, Week
+from planner.program import DAY_NAMES, Day, Entry, Program, Week
 from planner.taxonomy import Equipment
 
 Lookup = Callable[[str], Exercise | None]
@@ -487,7 +487,8 @@ class AppliedNextWeek:
     program: Program
     plan: NextWeek
     _embedded: dict[str, Exercise | None] = field(default_factory=dict)
-    _swapped: list[tuple[Location, Entry, Entry]] = field(default_factory=list)
+    _swapped: list[tuple[Entry, Entry]] = field(default_factory=list)
+    """(before, after) of each entry the plan changes in place."""
 
     def redo(self) -> None:
         program, plan = self.program, self.plan
@@ -499,24 +500,20 @@ class AppliedNextWeek:
             return
         if not self._swapped:
             for change in plan.changes:
-                ((loc, old),) = program.take([change.entry_id])
+                old = program.entry(change.entry_id)
                 photos = old.photos if change.new.id == change.old.id else ()
                 new = Entry(change.new.id, change.after, old.id, photos)
-                program.put([(loc, new)])
-                self._swapped.append((loc, old, new))
-        else:
-            for loc, _old, new in self._swapped:
-                program.take([new.id])
-                program.put([(loc, new)])
+                self._swapped.append((old, new))
+        for _old, new in self._swapped:
+            program.replace_entry(new)
 
     def undo(self) -> None:
         program, plan = self.program, self.plan
         if plan.creates:
             program.remove_week(plan.target)
         else:
-            for loc, old, _new in reversed(self._swapped):
-                program.take([old.id])
-                program.put([(loc, old)])
+            for old, _new in reversed(self._swapped):
+                program.replace_entry(old)
         for exercise_id, previous in self._embedded.items():
             program.restore_exercise(exercise_id, previous)
 

@@ -110,7 +110,8 @@ class AppliedFix:
     fix: Fix
     _new: list[tuple[int, Entry]] = field(default_factory=list)
     _placed: list[tuple[Location, Entry]] = field(default_factory=list)
-    _swapped: list[tuple[Location, Entry, Entry]] = field(default_factory=list)
+    _swapped: list[tuple[Entry, Entry]] = field(default_factory=list)
+    """(before, after) of each entry swapped for another exercise, in place."""
     _embedded: dict[str, Exercise | None] = field(default_factory=dict)
 
     def redo(self) -> None:
@@ -123,14 +124,11 @@ class AppliedFix:
             self._embedded.setdefault(exercise.id, previous)
         if not self._swapped:
             for swap in self.fix.swaps:
-                ((loc, old),) = program.take([swap.entry_id])
+                old = program.entry(swap.entry_id)
                 new = Entry(swap.new.id, swap.dose, id=swap.entry_id)  # same entry, new exercise
-                program.put([(loc, new)])
-                self._swapped.append((loc, old, new))
-        else:
-            for loc, _old, new in self._swapped:
-                program.take([new.id])
-                program.put([(loc, new)])
+                self._swapped.append((old, new))
+        for _old, new in self._swapped:
+            program.replace_entry(new)
         for change in self.fix.changes:
             entry = program.entry(change.entry_id)
             program.set_dose(change.entry_id, entry.dose.with_changes(sets=change.after))
@@ -148,9 +146,8 @@ class AppliedFix:
         for change in reversed(self.fix.changes):
             entry = program.entry(change.entry_id)
             program.set_dose(change.entry_id, entry.dose.with_changes(sets=change.before))
-        for loc, old, _new in reversed(self._swapped):
-            program.take([old.id])
-            program.put([(loc, old)])
+        for old, _new in reversed(self._swapped):
+            program.replace_entry(old)
         for exercise_id, previous in self._embedded.items():
             program.restore_exercise(exercise_id, previous)
 

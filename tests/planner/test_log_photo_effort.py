@@ -92,3 +92,24 @@ def test_a_photo_must_be_the_image_it_claims_and_small() -> None:
 )
 def test_video_addresses_are_https_with_a_host(url: str, ok: bool) -> None:
     assert is_video_url(url) is ok
+
+
+def test_an_entry_is_replaced_in_its_place_and_put_back_the_same_way() -> None:
+    from planner.program import Entry
+    from tests.factories import make_exercise
+
+    program = Program()
+    first = program.add_entry(0, 2, make_exercise("glute-bridge"))
+    program.add_entry(0, 2, make_exercise("clamshell"))
+    program.embed(make_exercise("single-leg-glute-bridge"))
+    seen: list[Change] = []
+    program.changed.connect(seen.append)
+    swapped = Entry("single-leg-glute-bridge", Dose(sets=2), first.id)
+    assert program.replace_entry(swapped) is first
+    assert program.day(0, 2).entries[0] is swapped
+    assert program.replace_entry(first) is swapped
+    assert [e.exercise_id for e in program.day(0, 2).entries] == ["glute-bridge", "clamshell"]
+    assert [c.weeks for c in seen] == [frozenset({0})] * 2
+    with pytest.raises(ProgramError, match="lacks"):
+        program.replace_entry(Entry("unknown", Dose(), first.id))
+    assert program.day(0, 2).entries[0] is first
