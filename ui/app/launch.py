@@ -148,6 +148,35 @@ def _tell_repairs(report: StartupReport) -> None:
         print(printable(f"hip-planner: {note}"), file=sys.stderr)
 
 
+EXIT_UNEXPECTED = 70
+"""A command stopped on a bug (sysexits' EX_SOFTWARE); the details are in the log file."""
+
+
+def _unexpected_error(command: str) -> int:
+    """Write the current exception to the log file and tell the coach in one line."""
+    import traceback
+    from datetime import datetime
+
+    from ui.common.crash_handler import log_file
+
+    where: Path | None = log_file()
+    try:
+        with log_file().open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} ERROR hip-planner {command}:\n")
+            log.write(traceback.format_exc())
+    except OSError:
+        where = None
+    details = f"the details are in {where}" if where else "no log file could be written"
+    print(
+        printable(
+            f"hip-planner {command}: stopped by an unexpected problem in Hip Planner (a bug); "
+            f"{details}. Please send them to whoever supports your copy."
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_UNEXPECTED
+
+
 def run(argv: list[str]) -> int:
     """The program: dispatch to a command or open the GUI (with program files, if given)."""
     remove_stale_temp_files_at_start()
@@ -156,7 +185,10 @@ def run(argv: list[str]) -> int:
         from planner.cli import COMMANDS, EXIT_BAD_INPUT, run_command
 
         if argv[0] in COMMANDS or argv[0].startswith("-"):
-            return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
+            try:
+                return run_command(argv, load_catalog=catalog_exercises, store=DatabaseStore())
+            except Exception:  # a bug: one line for the coach, the traceback in the log
+                return _unexpected_error(argv[0])
         wrong = next(p for p in files if p.suffix.lower() != ".hipplan")
         print(
             f"hip-planner: '{printable(str(wrong))}' is neither a command "
